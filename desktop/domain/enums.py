@@ -1,0 +1,111 @@
+"""The closed vocabularies of the duty desk (see shared/reference/domain.md).
+
+Values are stored in the database as these strings, so never rename a value:
+add a new member and a migration instead.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Platform(StrEnum):
+    FACEBOOK = "facebook"
+    ZALO = "zalo"
+
+
+class Channel(StrEnum):
+    """Where a thread lives. A thread is one comment thread or one private conversation."""
+
+    FB_COMMENT = "fb_comment"  # a top-level comment under a Page post and its replies
+    FB_MESSAGE = "fb_message"  # a Messenger conversation with the Page
+    ZALO_MESSAGE = "zalo_message"  # a Zalo OA chat with one user
+
+    @property
+    def platform(self) -> Platform:
+        return Platform.ZALO if self is Channel.ZALO_MESSAGE else Platform.FACEBOOK
+
+    @property
+    def is_private(self) -> bool:
+        return self is not Channel.FB_COMMENT
+
+
+class Category(StrEnum):
+    CRIME_TIP = "crime_tip"
+    SCAM_REPORT = "scam_report"
+    ADMIN_QUESTION = "admin_question"
+    COMPLAINT = "complaint"
+    FEEDBACK = "feedback"
+    HOSTILE = "hostile"
+    ABUSIVE = "abusive"
+    SPAM = "spam"
+    OTHER = "other"
+
+
+class CategorySource(StrEnum):
+    """Who set a thread's or item's category."""
+
+    MODEL = "model"
+    RULE = "rule"
+    OFFICER = "officer"
+
+
+class CaseStatus(StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    FORWARDED = "forwarded"
+    RESOLVED = "resolved"
+    REOPENED = "reopened"
+
+
+class Direction(StrEnum):
+    INBOUND = "in"  # from a citizen
+    OUTBOUND = "out"  # from the page / OA (an officer's reply or the page's own post)
+    INTERNAL = "internal"  # an internal note, never sent anywhere
+
+
+class ItemKind(StrEnum):
+    COMMENT = "comment"  # a top-level comment under a post
+    REPLY = "reply"  # a reply inside a comment thread
+    MESSAGE = "message"  # a private message (Messenger or Zalo)
+    NOTE = "note"  # an internal note
+
+
+class UnitLevel(StrEnum):
+    PROVINCE = "province"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+
+
+class OfficerRole(StrEnum):
+    DUTY_OFFICER = "duty_officer"
+    SHIFT_LEADER = "shift_leader"
+    UNIT_ADMIN = "unit_admin"
+    AUDITOR = "auditor"
+
+
+class AccountHealth(StrEnum):
+    UNKNOWN = "unknown"
+    OK = "ok"
+    DEGRADED = "degraded"  # throttled or transient failures; still syncing
+    TOKEN_EXPIRED = "token_expired"  # noqa: S105 - a health state, not a secret
+    PERMISSION_MISSING = "permission_missing"
+    ERROR = "error"
+
+
+class OutboxKind(StrEnum):
+    PUBLIC_REPLY = "public_reply"
+    PRIVATE_REPLY = "private_reply"
+    MESSAGE_REPLY = "message_reply"
+    HIDE = "hide"
+    UNHIDE = "unhide"
+    DELETE = "delete"
+    BLOCK = "block"
+
+
+class OutboxState(StrEnum):
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    UNKNOWN = "unknown"

@@ -1,0 +1,1 @@
+"""Application services: the duty desk's logic. Nothing here imports Qt."""

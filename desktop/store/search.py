@@ -1,0 +1,26 @@
+"""What the store needs from a full-text search backend, whatever the database.
+
+``search_sqlite`` implements it with FTS5; a PostgreSQL deployment would add its own module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement, TextClause
+
+
+class SearchBackend(Protocol):
+    def create_schema(self, connection: Connection) -> None:
+        """Create the search index objects (called from a migration)."""
+
+    def reindex_threads(self, session: Session, thread_ids: Iterable[int]) -> None:
+        """Rebuild the search documents of these threads from their items."""
+
+    def thread_condition(
+        self, session: Session, user_query: str
+    ) -> ColumnElement[bool] | TextClause | None:
+        """A condition on ``threads`` keeping those that match; None means no text filter."""
