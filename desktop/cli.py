@@ -54,10 +54,11 @@ def _cmd_seed(config: Config, args: argparse.Namespace) -> int:
     try:
         db.open()
         started = time.perf_counter()
-        step = max(args.items // 10, 2000)
+        shown = [0]
 
         def progress(done: int) -> None:
-            if done % step < 2000 or done == args.items:
+            if done - shown[0] >= args.items / 10 or done == args.items:
+                shown[0] = done
                 print(f"  {done:>9,} / {args.items:,} items", file=sys.stderr)
 
         summary = seed_store(

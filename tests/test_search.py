@@ -155,3 +155,22 @@ def test_many_matches_use_the_per_thread_plan(
     )
     assert [r.last_preview for r in page.rows] == [f"vụ việc số {i}" for i in (9, 8, 7, 6)]
     assert page.next_cursor is not None
+
+
+@given(
+    st.text(max_size=80)
+    | st.text(alphabet="aăâđêôơưáàạếềờửữ😀👮🇻🇳\u0301\u0303가각\u1100\u1161", max_size=30)
+)
+@settings(max_examples=2000, deadline=None)
+def test_fast_fold_agrees_with_the_general_path(text: str) -> None:
+    from desktop.text.folding import _slow_fold
+
+    assert fold(text) == _slow_fold(text)
+
+
+def test_fast_fold_on_every_vietnamese_letter() -> None:
+    from desktop.text.folding import _slow_fold
+
+    letters = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"
+    for ch in letters + letters.upper():
+        assert fold(ch) == _slow_fold(ch) and fold(ch).isascii()

@@ -23,11 +23,18 @@ class Channel(StrEnum):
 
     @property
     def platform(self) -> Platform:
-        return Platform.ZALO if self is Channel.ZALO_MESSAGE else Platform.FACEBOOK
+        return _CHANNEL_PLATFORM[self]
 
     @property
     def is_private(self) -> bool:
         return self is not Channel.FB_COMMENT
+
+
+_CHANNEL_PLATFORM = {
+    Channel.FB_COMMENT: Platform.FACEBOOK,
+    Channel.FB_MESSAGE: Platform.FACEBOOK,
+    Channel.ZALO_MESSAGE: Platform.ZALO,
+}
 
 
 class Category(StrEnum):
@@ -48,6 +55,7 @@ class CategorySource(StrEnum):
     MODEL = "model"
     RULE = "rule"
     OFFICER = "officer"
+    SEED = "seed"  # demo and benchmark data: the label the seed generator wrote the text for
 
 
 class CaseStatus(StrEnum):

@@ -22,9 +22,13 @@ def canonical_json(payload: Any) -> str:
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+def sha256_hex(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def content_hash(payload: Any) -> str:
     """SHA-256 of the canonical JSON of a raw payload: the evidence fingerprint of an item."""
-    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+    return sha256_hex(canonical_json(payload))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +67,10 @@ class IncomingItem:
     attachments: tuple[JsonObject, ...] = ()
     raw: JsonObject = field(default_factory=dict)
     post: IncomingPost | None = None
+    platform: Platform = field(init=False, compare=False)
 
-    @property
-    def platform(self) -> Platform:
-        return self.channel.platform
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "platform", self.channel.platform)
 
     @property
     def content_hash(self) -> str:

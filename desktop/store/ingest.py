@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import CaseStatus, Direction, ItemKind, Platform
-from desktop.domain.records import IncomingItem, IngestResult, canonical_json
+from desktop.domain.records import IncomingItem, IngestResult, canonical_json, sha256_hex
 from desktop.store.models import Account, Contact, Item, ItemRevision, Post, Thread
 from desktop.store.search import SearchBackend
 
@@ -34,6 +34,21 @@ def _chunks(values: Sequence[Any], size: int = _IN_CHUNK) -> Iterable[Sequence[A
         yield values[start : start + size]
 
 
+def _table(model: type[Any]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def _returning_insert(model: type[Any], *columns: str) -> Any:
+    """A Core INSERT returning the key columns, so rows map back whatever order they come in.
+
+    Core (not the ORM's bulk insert) keeps it one multi-row statement per batch on SQLite.
+    """
+    table = _table(model)
+    return insert(table).returning(*(table.c[name] for name in columns))
+
+
 def _preview(text: str) -> str:
     flat = " ".join(text.split())
     return flat[:PREVIEW_CHARS]
@@ -41,6 +56,8 @@ def _preview(text: str) -> str:
 
 @dataclass(slots=True)
 class _ThreadState:
+    """A thread's inbox aggregates while a batch is applied; ``id`` is 0 until it is inserted."""
+
     id: int
     status: CaseStatus
     last_activity_at: datetime
@@ -51,6 +68,10 @@ class _ThreadState:
     unread: bool
     version: int
     changed: bool = False
+    fresh: dict[str, Any] | None = None  # the insert row of a thread new in this batch
+
+
+ThreadKey = tuple[int, str, str]  # (account id, channel, external id)
 
 
 def ingest_items(
@@ -63,49 +84,58 @@ def ingest_items(
     latest: dict[tuple[Platform, str], IncomingItem] = {}
     for item in items:  # the same item twice in one batch: the later delivery wins
         latest[(item.platform, item.external_id)] = item
-    batch = list(latest.values())
+    batch = sorted(latest.values(), key=lambda i: i.created_at)
 
     accounts = _load_accounts(session, batch)
     contacts = _upsert_contacts(session, batch)
     posts = _upsert_posts(session, batch, accounts)
-    threads, new_thread_ids = _ensure_threads(session, batch, accounts, contacts, posts)
-
     existing = _existing_items(session, batch)
-    new_rows: list[dict[str, Any]] = []
-    reindex: set[int] = set()
+    threads = _thread_states(session, batch, accounts, contacts, posts)
+
+    pending: list[tuple[IncomingItem, _ThreadState, str | None, str]] = []
+    text_changed: set[int] = set()
     updated = unchanged = 0
     for item in batch:
         account_id = accounts[(item.platform, item.account_external_id)][0]
         state = threads[(account_id, item.channel, item.thread_external_id)]
         old = existing.get((item.platform, item.external_id))
-        digest = item.content_hash
+        raw_text = canonical_json(item.raw) if item.raw else None
+        digest = sha256_hex(raw_text) if raw_text is not None else item.content_hash
         if old is None:
-            new_rows.append(_item_row(item, state.id, contacts, digest, now))
+            pending.append((item, state, raw_text, digest))
             _apply_new_item(state, item)
-            reindex.add(state.id)
         elif old["content_hash"] == digest:
             unchanged += 1
         else:
-            _revise_item(session, old, item, digest, now)
+            _revise_item(session, old, item, raw_text, digest, now)
             if old["text"] != item.text:
-                reindex.add(old["thread_id"])
+                text_changed.add(old["thread_id"])
                 if item.created_at >= state.last_activity_at and not item.is_deleted:
                     state.last_preview = _preview(item.text)
                     state.changed = True
             updated += 1
 
-    if new_rows:
-        session.execute(insert(Item), new_rows)
-    _save_thread_states(session, threads.values())
-    if reindex:
-        search.reindex_threads(session, reindex)
-    touched = frozenset(s.id for s in threads.values() if s.changed) | frozenset(reindex)
+    new_ids = _insert_new_threads(session, threads.values())
+    if pending:
+        rows = [_item_row(i, st.id, contacts, raw, dg, now) for i, st, raw, dg in pending]
+        session.connection().execute(insert(_table(Item)), rows)
+    _save_thread_states(session, (s for s in threads.values() if s.id not in new_ids))
+
+    # Search documents: a new thread's items are all in this batch; others are re-read.
+    known: dict[int, list[str]] = {tid: [] for tid in new_ids}
+    for item, state, _, _ in pending:
+        if state.id in known:
+            known[state.id] += [item.author_name or "", item.text]
+    reread = {st.id for _, st, _, _ in pending if st.id not in known} | text_changed
+    search.index_threads(session, known, reread)
+
+    touched = frozenset(s.id for s in threads.values() if s.changed) | frozenset(text_changed)
     return IngestResult(
-        inserted=len(new_rows),
+        inserted=len(pending),
         updated=updated,
         unchanged=unchanged + (len(items) - len(batch)),
         thread_ids=touched,
-        new_thread_ids=frozenset(new_thread_ids),
+        new_thread_ids=frozenset(new_ids),
     )
 
 
@@ -177,10 +207,8 @@ def _upsert_contacts(
         if (p, e) not in ids
     ]
     if fresh:
-        inserted = session.execute(
-            insert(Contact).returning(
-                Contact.id, Contact.platform, Contact.external_id, sort_by_parameter_order=True
-            ),
+        inserted = session.connection().execute(
+            _returning_insert(Contact, "id", "platform", "external_id"),
             fresh,
         )
         for cid, platform, ext in inserted:
@@ -203,20 +231,19 @@ def _upsert_posts(
     ids: dict[tuple[int, str], int] = {}
     if not wanted:
         return ids
-    ext_ids = sorted({e for _, e in wanted})
-    for chunk in _chunks(ext_ids):
-        for pid, acc, ext, message in session.execute(
-            select(Post.id, Post.account_id, Post.external_id, Post.message).where(
-                Post.external_id.in_(chunk)
-            )
-        ):
-            if (acc, ext) not in wanted:
-                continue
-            ids[(acc, ext)] = pid
-            post = wanted[(acc, ext)].post
-            assert post is not None
-            if post.message != message:
-                session.execute(update(Post).where(Post.id == pid).values(message=post.message))
+    for account_id in {a for a, _ in wanted}:
+        ext_ids = sorted(e for a, e in wanted if a == account_id)
+        for chunk in _chunks(ext_ids):
+            for pid, acc, ext, message in session.execute(
+                select(Post.id, Post.account_id, Post.external_id, Post.message).where(
+                    Post.account_id == account_id, Post.external_id.in_(chunk)
+                )
+            ):
+                ids[(acc, ext)] = pid
+                post = wanted[(acc, ext)].post
+                assert post is not None
+                if post.message != message:
+                    session.execute(update(Post).where(Post.id == pid).values(message=post.message))
     fresh = []
     for (acc, ext), item in wanted.items():
         if (acc, ext) in ids or item.post is None:
@@ -231,31 +258,29 @@ def _upsert_posts(
             }
         )
     if fresh:
-        for pid, acc, ext in session.execute(
-            insert(Post).returning(
-                Post.id, Post.account_id, Post.external_id, sort_by_parameter_order=True
-            ),
+        for pid, acc, ext in session.connection().execute(
+            _returning_insert(Post, "id", "account_id", "external_id"),
             fresh,
         ):
             ids[(acc, ext)] = pid
     return ids
 
 
-def _ensure_threads(
+def _thread_states(
     session: Session,
     batch: Sequence[IncomingItem],
     accounts: dict[tuple[Platform, str], tuple[int, int | None]],
     contacts: dict[tuple[Platform, str], int],
     posts: dict[tuple[int, str], int],
-) -> tuple[dict[tuple[int, str, str], _ThreadState], list[int]]:
-    by_key: dict[tuple[int, str, str], list[IncomingItem]] = {}
+) -> dict[ThreadKey, _ThreadState]:
+    """Existing threads' aggregates, and provisional states (with insert rows) for new ones."""
+    by_key: dict[ThreadKey, list[IncomingItem]] = {}
     for item in batch:
         account_id = accounts[(item.platform, item.account_external_id)][0]
         by_key.setdefault((account_id, item.channel, item.thread_external_id), []).append(item)
 
-    states: dict[tuple[int, str, str], _ThreadState] = {}
-    ext_ids = sorted({k[2] for k in by_key})
-    for chunk in _chunks(ext_ids):
+    states: dict[ThreadKey, _ThreadState] = {}
+    for chunk in _chunks(sorted({k[2] for k in by_key})):
         rows = session.execute(
             select(
                 Thread.id,
@@ -270,42 +295,34 @@ def _ensure_threads(
                 Thread.item_count,
                 Thread.unread,
                 Thread.version,
-            ).where(Thread.external_id.in_(chunk))
+            ).where(Thread.external_id.in_(chunk))  # the unique index leads with external_id
         )
         for row in rows:
             key = (row.account_id, row.channel, row.external_id)
             if key in by_key:
-                states[key] = _ThreadState(
-                    row.id,
-                    row.status,
-                    row.last_activity_at,
-                    row.last_citizen_at,
-                    row.last_preview,
-                    row.last_author_name,
-                    row.item_count,
-                    row.unread,
-                    row.version,
-                )
+                tid, _acc, _channel, _ext, *aggregates = tuple(row)
+                states[key] = _ThreadState(tid, *aggregates)
 
-    fresh = []
-    first_times: dict[tuple[int, str, str], datetime] = {}
     for key, group in by_key.items():
         if key in states:
             continue
         account_id, channel, ext = key
-        first = min(group, key=lambda i: i.created_at)
-        first_times[key] = first.created_at
+        first = group[0]  # the batch is sorted by time
         citizen = next(
-            (
-                i
-                for i in sorted(group, key=lambda i: i.created_at)
-                if i.direction is Direction.INBOUND and i.author_external_id
-            ),
-            None,
+            (i for i in group if i.direction is Direction.INBOUND and i.author_external_id), None
         )
         post = next((i.post for i in group if i.post is not None), None)
-        fresh.append(
-            {
+        states[key] = _ThreadState(
+            0,
+            CaseStatus.NEW,
+            first.created_at,
+            None,
+            "",
+            None,
+            0,
+            False,
+            1,
+            fresh={
                 "account_id": account_id,
                 "channel": channel,
                 "external_id": ext,
@@ -320,41 +337,45 @@ def _ensure_threads(
                 "urgent": False,
                 "priority": 0,
                 "created_at": first.created_at,
-                "last_activity_at": first.created_at,
-                "last_preview": "",
-                "item_count": 0,
-                "unread": False,
                 "version": 1,
-            }
+            },
         )
-    new_ids: list[int] = []
-    if fresh:
-        created = session.execute(
-            insert(Thread).returning(
-                Thread.id,
-                Thread.account_id,
-                Thread.channel,
-                Thread.external_id,
-                sort_by_parameter_order=True,
-            ),
-            fresh,
-        )
-        for tid, acc, channel, ext in created:
-            new_ids.append(tid)
-            created_at = first_times[(acc, channel, ext)]
-            states[(acc, channel, ext)] = _ThreadState(
-                tid,
-                CaseStatus.NEW,
-                created_at,
-                None,
-                "",
-                None,
-                0,
-                False,
-                1,
-                changed=True,
-            )
-    return states, new_ids
+    return states
+
+
+def _insert_new_threads(session: Session, states: Iterable[_ThreadState]) -> set[int]:
+    """Insert the batch's new threads with their final aggregates; fill in their ids."""
+    fresh = {
+        (s.fresh["account_id"], s.fresh["channel"], s.fresh["external_id"]): s
+        for s in states
+        if s.fresh is not None
+    }
+    if not fresh:
+        return set()
+    rows = [
+        {
+            **s.fresh,
+            "last_activity_at": s.last_activity_at,
+            "last_citizen_at": s.last_citizen_at,
+            "last_preview": s.last_preview,
+            "last_author_name": s.last_author_name,
+            "item_count": s.item_count,
+            "unread": s.unread,
+        }
+        for s in fresh.values()
+        if s.fresh is not None
+    ]
+    created = session.connection().execute(
+        _returning_insert(Thread, "id", "account_id", "channel", "external_id"), rows
+    )
+    ids: set[int] = set()
+    for tid, acc, channel, ext in created:
+        state = fresh[(acc, channel, ext)]
+        state.id = tid
+        state.fresh = None
+        state.changed = True
+        ids.add(tid)
+    return ids
 
 
 def _existing_items(
@@ -386,6 +407,7 @@ def _item_row(
     item: IncomingItem,
     thread_id: int,
     contacts: dict[tuple[Platform, str], int],
+    raw_text: str | None,
     digest: str,
     now: datetime,
 ) -> dict[str, Any]:
@@ -412,7 +434,7 @@ def _item_row(
         "is_deleted": item.is_deleted,
         "permalink": item.permalink,
         "attachments_json": list(item.attachments) or None,
-        "raw_json": canonical_json(item.raw) if item.raw else None,
+        "raw_json": raw_text,
         "content_hash": digest,
         "category": None,
         "confidence": None,
@@ -424,7 +446,7 @@ def _apply_new_item(state: _ThreadState, item: IncomingItem) -> None:
     state.changed = True
     if item.kind is not ItemKind.NOTE:
         state.item_count += 1
-    if item.created_at >= state.last_activity_at or state.item_count == 1:
+    if item.created_at >= state.last_activity_at or state.item_count <= 1:
         state.last_activity_at = item.created_at
         state.last_preview = _preview(item.text)
         state.last_author_name = item.author_name
@@ -438,7 +460,12 @@ def _apply_new_item(state: _ThreadState, item: IncomingItem) -> None:
 
 
 def _revise_item(
-    session: Session, old: dict[str, Any], item: IncomingItem, digest: str, now: datetime
+    session: Session,
+    old: dict[str, Any],
+    item: IncomingItem,
+    raw_text: str | None,
+    digest: str,
+    now: datetime,
 ) -> None:
     session.execute(
         insert(ItemRevision).values(
@@ -456,7 +483,7 @@ def _revise_item(
         "is_hidden": item.is_hidden,
         "is_deleted": item.is_deleted or old["is_deleted"],  # a deletion is never undone by sync
         "content_hash": digest,
-        "raw_json": canonical_json(item.raw) if item.raw else old["raw_json"],
+        "raw_json": raw_text if raw_text is not None else old["raw_json"],
         "captured_at": now,
     }
     if item.text != old["text"] and not item.is_deleted:
@@ -468,7 +495,7 @@ def _revise_item(
 def _save_thread_states(session: Session, states: Iterable[_ThreadState]) -> None:
     rows = [
         {
-            "id": s.id,
+            "tid": s.id,
             "status": s.status,
             "last_activity_at": s.last_activity_at,
             "last_citizen_at": s.last_citizen_at,
@@ -482,4 +509,10 @@ def _save_thread_states(session: Session, states: Iterable[_ThreadState]) -> Non
         if s.changed
     ]
     if rows:
-        session.execute(update(Thread), rows)  # ORM bulk update by primary key
+        table = _table(Thread)
+        session.connection().execute(
+            update(table)
+            .where(table.c.id == bindparam("tid"))
+            .values({name: bindparam(name) for name in rows[0] if name != "tid"}),
+            rows,
+        )

@@ -65,6 +65,8 @@ class UtcDateTime(TypeDecorator[datetime]):
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
+        if value.tzinfo is UTC:
+            return value.replace(tzinfo=None)
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
         return value.astimezone(UTC).replace(tzinfo=None)
@@ -154,7 +156,8 @@ class Post(Base):
     """A Page post: the context of the comment threads under it."""
 
     __tablename__ = "posts"
-    __table_args__ = (UniqueConstraint("account_id", "external_id"),)
+    # external_id first: ingest looks posts up by external id alone.
+    __table_args__ = (UniqueConstraint("external_id", "account_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
@@ -169,7 +172,8 @@ class Thread(Base):
 
     __tablename__ = "threads"
     __table_args__ = (
-        UniqueConstraint("account_id", "channel", "external_id"),
+        # external_id first: ingest looks threads up by external id alone.
+        UniqueConstraint("external_id", "account_id", "channel"),
         Index("ix_threads_activity", "last_activity_at", "id"),
         Index("ix_threads_unit_activity", "unit_id", "last_activity_at", "id"),
         Index("ix_threads_account_activity", "account_id", "last_activity_at", "id"),

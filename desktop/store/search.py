@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from sqlalchemy import Connection
@@ -17,8 +17,10 @@ class SearchBackend(Protocol):
     def create_schema(self, connection: Connection) -> None:
         """Create the search index objects (called from a migration)."""
 
-    def reindex_threads(self, session: Session, thread_ids: Iterable[int]) -> None:
-        """Rebuild the search documents of these threads from their items."""
+    def index_threads(
+        self, session: Session, known: Mapping[int, list[str]], reread: Iterable[int]
+    ) -> None:
+        """Index new threads whose texts are ``known``; rebuild ``reread`` ones from their items."""
 
     def thread_condition(
         self, session: Session, user_query: str

@@ -12,7 +12,7 @@ stopping at the page size.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Connection, bindparam, select, text
 from sqlalchemy.orm import Session
@@ -45,7 +45,16 @@ class SqliteSearch:
             "USING fts5(body, tokenize='unicode61 remove_diacritics 2')"
         )
 
-    def reindex_threads(self, session: Session, thread_ids: Iterable[int]) -> None:
+    def index_threads(
+        self, session: Session, known: Mapping[int, list[str]], reread: Iterable[int]
+    ) -> None:
+        conn = session.connection()
+        docs = [{"rowid": tid, "body": document_text(parts)} for tid, parts in known.items()]
+        if docs:
+            conn.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:rowid, :body)"), docs)
+        self._rebuild(session, reread)
+
+    def _rebuild(self, session: Session, thread_ids: Iterable[int]) -> None:
         ids = sorted(set(thread_ids))
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]

@@ -44,8 +44,8 @@ def query_terms(user_text: str) -> tuple[list[str], bool]:
     """The folded words of a query and whether the last one is still being typed (prefix match).
 
     Everything that is not a word character is a separator, so FTS syntax typed by the user
-    (quotes, ``*``, ``-``, ``:``, parentheses; ``AND``/``OR`` are plain words) never reaches the index
-    as syntax.
+    (quotes, ``*``, ``-``, ``:``, parentheses; ``AND``/``OR`` are plain words) never reaches
+    the index as syntax.
     """
     folded = fold(user_text)
     terms = _WORD.findall(folded.replace("_", " "))

@@ -91,6 +91,17 @@ class _Ids:
         return str(self._rng.randrange(10**18, 10**19))
 
 
+@dataclass(frozen=True, slots=True)
+class ThreadLabel:
+    """What the generator meant a thread to be: its category and urgency."""
+
+    category: Category
+    urgent: bool
+
+
+ThreadKey = tuple[str, Channel, str]  # (account external id, channel, thread external id)
+
+
 @dataclass(slots=True)
 class _PostState:
     post: IncomingPost
@@ -118,11 +129,15 @@ class SeedWorld:
         self.now = now or datetime.now(UTC).replace(microsecond=0)
         self.span = timedelta(days=days)
         self._posts: dict[str, list[_PostState]] = {}
+        self.labels: dict[ThreadKey, ThreadLabel] = {}
         self._pages = [a for a in accounts if a.platform is Platform.FACEBOOK]
         self._oas = [a for a in accounts if a.platform is Platform.ZALO]
 
     def items(self, count: int) -> Iterator[IncomingItem]:
-        """Exactly ``count`` items, thread by thread, in no particular time order."""
+        """Exactly ``count`` items, thread by thread, in no particular time order.
+
+        ``labels`` gains an entry per thread; the consumer pops the ones it has used.
+        """
         made = 0
         channels = [c for c in CHANNEL_WEIGHTS if self._has_accounts(c)]
         weights = [CHANNEL_WEIGHTS[c] for c in channels]
@@ -169,6 +184,9 @@ class SeedWorld:
         first = self.texts.citizen_text(private=False)
         at = self._start_time()
         top_id = f"{post.local_id}_{self.ids.local()}"
+        self.labels[(page.external_id, Channel.FB_COMMENT, top_id)] = ThreadLabel(
+            first.category, first.urgent
+        )
         author = (self.ids.psid(), self.texts.person_name())
         items = [self._comment(page, post, top_id, None, first, author, at)]
         for _ in range(self.rng.choices([0, 1, 2, 3, 5], [45, 25, 15, 10, 5])[0]):
@@ -243,6 +261,9 @@ class SeedWorld:
         first = self.texts.citizen_text(private=True)
         user = (self.ids.zalo_user() if zalo else self.ids.psid(), self.texts.person_name())
         thread_id = user[0] if zalo else f"t_{self.ids.local()}"
+        self.labels[(account.external_id, channel, thread_id)] = ThreadLabel(
+            first.category, first.urgent
+        )
         at = self._start_time()
         items = [self._message(account, channel, thread_id, first.text, user, at, inbound=True)]
         for _ in range(self.rng.choices([0, 1, 2, 3, 4, 7], [30, 25, 20, 12, 8, 5])[0]):

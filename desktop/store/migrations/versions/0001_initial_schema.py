@@ -156,7 +156,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_posts")),
         sa.UniqueConstraint(
-            "account_id", "external_id", name=op.f("uq_posts_account_id_external_id")
+            "external_id", "account_id", name=op.f("uq_posts_external_id_account_id")
         ),
     )
     op.create_table(
@@ -259,10 +259,10 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["unit_id"], ["units.id"], name=op.f("fk_threads_unit_id_units")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_threads")),
         sa.UniqueConstraint(
+            "external_id",
             "account_id",
             "channel",
-            "external_id",
-            name=op.f("uq_threads_account_id_channel_external_id"),
+            name=op.f("uq_threads_external_id_account_id_channel"),
         ),
     )
     with op.batch_alter_table("threads", schema=None) as batch_op:
