@@ -286,6 +286,7 @@ class OutboxAction(Base):
         _enum(OutboxState, "outbox_state"), default=OutboxState.QUEUED
     )
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
     retryable: Mapped[bool | None] = mapped_column(Boolean)
     result_external_id: Mapped[str | None] = mapped_column(String(128))

@@ -5,8 +5,8 @@ Folding happens in Python (``desktop.text.folding``) because SQLite 3.40's token
 alone. Queries are folded the same way and every term is quoted, so no user input is FTS syntax.
 
 Two plans, chosen per query: a rare query collects its (few) matching thread ids from the index
-first; a common query walks threads in inbox order and checks each with a rowid-bound MATCH,
-stopping at the page size.
+first and sorts them; a common query walks threads in inbox order and probes a set built once
+from the match, stopping at the page size.
 """
 
 from __future__ import annotations
@@ -99,9 +99,10 @@ class SqliteSearch:
         ]
         if len(ids) <= RARE_QUERY_LIMIT:
             return Thread.id.in_(ids)
+        # The unary + keeps SQLite from driving the query by the (huge) match list: it walks the
+        # inbox-order index and probes a set built once from the match, stopping at the page.
         return text(
-            f"EXISTS (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_q "
-            f"AND {FTS_TABLE}.rowid = threads.id)"
+            f"+threads.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_q)"
         ).bindparams(fts_q=match)
 
     def integrity_check(self, session: Session) -> None:

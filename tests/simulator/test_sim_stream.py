@@ -81,7 +81,7 @@ def test_only_loopback() -> None:
         SimulatorThread(tiny_settings(), host="0.0.0.0")
 
 
-def test_a_hundred_thousand_items_page_fast() -> None:
+def test_a_hundred_thousand_item_world_pages_to_the_end() -> None:
     settings = SimSettings(size=WorldSize(), frozen_clock=True, start_time=1_795_000_000.0)
     core = SimCore(settings)
     core.prepare()
@@ -96,7 +96,6 @@ def test_a_hundred_thousand_items_page_fast() -> None:
         assert result.status == 200, result.body
         return result.body
 
-    started = time.perf_counter()
     after: str | None = None
     seen = 0
     while True:
@@ -107,13 +106,6 @@ def test_a_hundred_thousand_items_page_fast() -> None:
         if not nxt:
             break
         after = body["paging"]["cursors"]["after"]
-    elapsed = time.perf_counter() - started
     assert seen == len(post.comments_all)
-    per_page = elapsed / max(1, seen / 100)
-    assert per_page < 0.05, per_page
-    started = time.perf_counter()
-    for _ in range(200):
-        call(f"{page.id}/feed", since=str(int(core.clock.now()) + 1))
-        call(f"{page.id}/conversations", limit="5")
-    quiet = (time.perf_counter() - started) / 400
-    assert quiet < 0.005, quiet
+    # A quiet poll answers an empty page (its speed is measured in bench/, not here).
+    assert call(f"{page.id}/feed", since=str(int(core.clock.now()) + 1))["data"] == []

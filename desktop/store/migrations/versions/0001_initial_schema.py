@@ -427,6 +427,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("next_attempt_at", sa.DateTime(), nullable=True),
         sa.Column("last_error", sa.Text(), nullable=True),
         sa.Column("retryable", sa.Boolean(), nullable=True),
         sa.Column("result_external_id", sa.String(length=128), nullable=True),
