@@ -136,7 +136,10 @@ def test_migrations_match_the_models(tmp_path: Path) -> None:
     engine = create_sqlite_engine(path, writer=False)
     with engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"render_as_batch": True})
-        diff = [d for d in compare_metadata(ctx, Base.metadata)
-                if not (d[0] == "remove_table" and d[1].name.startswith("threads_fts"))]
+        diff = [
+            d
+            for d in compare_metadata(ctx, Base.metadata)
+            if not (d[0] == "remove_table" and d[1].name.startswith("threads_fts"))
+        ]
     engine.dispose()
     assert diff == []

@@ -159,9 +159,7 @@ def _transition(
     return _row(action)
 
 
-def mark_sent(
-    session: Session, action_id: int, result_external_id: str | None = None
-) -> OutboxRow:
+def mark_sent(session: Session, action_id: int, result_external_id: str | None = None) -> OutboxRow:
     return _transition(
         session,
         action_id,
