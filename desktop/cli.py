@@ -1,6 +1,6 @@
 """The ``dutydesk`` command (and ``python main.py``): the GUI by default, headless subcommands.
 
-Subcommands open the store themselves; they never start Qt.
+Subcommands live in ``desktop.commands``; they open the store themselves and never start Qt.
 """
 
 from __future__ import annotations
@@ -8,70 +8,27 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import time
 from collections.abc import Sequence
 
-from desktop.config import Config, load_config
+from desktop.config import load_config
+from desktop.platforms.keyring_select import NoSecureKeyringError
 from desktop.store.migrate import StoreError
 
 log = logging.getLogger("dutydesk")
 
 
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 0:
-        raise argparse.ArgumentTypeError("must be zero or more")
-    return number
-
-
 def build_parser() -> argparse.ArgumentParser:
+    from desktop.commands import accounts, demo, export, seed, simulator, sync
+
     parser = argparse.ArgumentParser(
         prog="dutydesk",
         description="DutyDesk — Bàn trực mạng xã hội. Without a command, starts the workstation.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     sub = parser.add_subparsers(dest="command")
-    seed = sub.add_parser("seed", help="fill the local store with realistic Vietnamese seed data")
-    seed.add_argument("--items", type=_positive, required=True, help="how many items to add")
-    seed.add_argument(
-        "--accounts",
-        type=_positive,
-        default=56,
-        help="how many Pages/OAs to spread them over (default 56: 28 units × 2)",
-    )
-    seed.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    for module in (demo, seed, accounts, sync, export, simulator):
+        module.add_parser(sub)
     return parser
-
-
-def _cmd_seed(config: Config, args: argparse.Namespace) -> int:
-    from desktop.services.seeding import seed_store
-    from desktop.store.database import Database
-
-    if args.accounts == 0:
-        print("seed: --accounts must be at least 1", file=sys.stderr)
-        return 2
-    db = Database(config.paths.database, backup_dir=config.paths.backups)
-    try:
-        db.open()
-        started = time.perf_counter()
-        shown = [0]
-
-        def progress(done: int) -> None:
-            if done - shown[0] >= args.items / 10 or done == args.items:
-                shown[0] = done
-                print(f"  {done:>9,} / {args.items:,} items", file=sys.stderr)
-
-        summary = seed_store(
-            db, items=args.items, accounts=args.accounts, seed=args.seed, progress=progress
-        )
-        elapsed = time.perf_counter() - started
-    finally:
-        db.close()
-    print(
-        f"seeded {summary.items:,} items in {summary.threads:,} new threads over "
-        f"{summary.accounts} accounts in {elapsed:.1f} s → {config.paths.database}"
-    )
-    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -80,16 +37,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # Request URLs never reach the log, even with -v (defence in depth for tokens and PII).
+    for quiet in ("httpx", "httpcore"):
+        logging.getLogger(quiet).setLevel(logging.WARNING)
     if not args.verbose:
-        logging.getLogger("alembic").setLevel(logging.WARNING)
+        for noisy in ("alembic", "aiohttp.access"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
     config = load_config()
     try:
-        if args.command == "seed":
-            return _cmd_seed(config, args)
+        if args.command is not None:
+            return int(args.run(config, args))
         from desktop.app import run_gui
 
         return run_gui(config)
-    except StoreError as exc:
+    except (StoreError, NoSecureKeyringError) as exc:
         print(f"dutydesk: {exc}", file=sys.stderr)
         return 3
 

@@ -41,6 +41,11 @@ class Paths:
     def settings_file(self) -> Path:
         return self.home / "settings.json"
 
+    @property
+    def insecure_keyring(self) -> Path:
+        """Tokens in a plain file: only with DUTYDESK_ALLOW_INSECURE_KEYRING=1 (tests, demo)."""
+        return self.home / "insecure-keyring.cfg"
+
 
 @dataclass(frozen=True, slots=True)
 class PlatformUrls:

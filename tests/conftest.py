@@ -16,10 +16,20 @@ from desktop.store.database import Database
 
 
 @pytest.fixture(autouse=True)
+def _no_real_keyring() -> None:
+    """Never touch the developer's real keyring: start every test with none available."""
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    keyring.set_keyring(NoKeyring())
+
+
+@pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own DUTYDESK_HOME so nothing touches a real store."""
     home = tmp_path / "home"
     monkeypatch.setenv("DUTYDESK_HOME", str(home))
+    monkeypatch.delenv("DUTYDESK_ALLOW_INSECURE_KEYRING", raising=False)
     return home
 
 

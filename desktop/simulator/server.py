@@ -161,7 +161,9 @@ class SimulatorThread:
         return self.sim.urls
 
     def _main(self) -> None:
-        loop = asyncio.new_event_loop()
+        # A plain asyncio loop, even when the process runs Qt's loop through qasync (whose
+        # policy would hand this thread a Qt loop that cannot run off the main thread).
+        loop = asyncio.DefaultEventLoopPolicy().new_event_loop()
         self._loop = loop
         try:
             loop.run_until_complete(self.sim.start(self._host, self._port))

@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.simulator.server import Simulator
@@ -19,9 +20,16 @@ def _say(line: str) -> None:
     sys.stdout.flush()
 
 
-async def serve(settings: SimSettings, port: int, manifest_path: Path | None) -> None:
+async def serve(
+    settings: SimSettings,
+    port: int,
+    manifest_path: Path | None,
+    on_started: Callable[[Simulator], None] | None = None,
+) -> None:
     sim = Simulator(settings)
     await sim.start("127.0.0.1", port)
+    if on_started is not None:
+        on_started(sim)
     urls = sim.urls
     manifest = sim.manifest()
     if manifest_path is not None:
@@ -48,6 +56,7 @@ def run_standalone(
     seed: int | None = None,
     manifest_path: str | Path | None = None,
     settings: SimSettings | None = None,
+    on_started: Callable[[Simulator], None] | None = None,
 ) -> None:
     """Blocking: seed the full world, listen on 127.0.0.1:``port``, stream ``rate`` items/min."""
     chosen = settings or SimSettings()
@@ -56,6 +65,6 @@ def run_standalone(
         chosen.seed = seed
     path = Path(manifest_path) if manifest_path is not None else None
     try:
-        asyncio.run(serve(chosen, port, path))
+        asyncio.run(serve(chosen, port, path, on_started))
     except KeyboardInterrupt:
         log.info("simulator stopped")

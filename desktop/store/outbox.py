@@ -197,15 +197,36 @@ def mark_retry(session: Session, action_id: int, reason: str, retry_at: datetime
     )
 
 
-def mark_unknown(session: Session, action_id: int, reason: str) -> OutboxRow:
+def mark_unknown(
+    session: Session, action_id: int, reason: str, check_at: datetime | None = None
+) -> OutboxRow:
+    """May have been applied. ``check_at``: when to look on the platform again (None: the
+    officer decides)."""
     return _transition(
         session,
         action_id,
-        (OutboxState.SENDING,),
+        (OutboxState.SENDING, OutboxState.UNKNOWN),
         state=OutboxState.UNKNOWN,
         last_error=reason,
         retryable=None,
+        next_attempt_at=check_at,
     )
+
+
+def next_unknown_to_check(session: Session, *, now: datetime | None = None) -> OutboxRow | None:
+    """The oldest unknown action whose platform check is due."""
+    now = now or datetime.now(UTC)
+    action = session.execute(
+        select(OutboxAction)
+        .where(
+            OutboxAction.state == OutboxState.UNKNOWN,
+            OutboxAction.next_attempt_at.is_not(None),
+            OutboxAction.next_attempt_at <= now,
+        )
+        .order_by(OutboxAction.id)
+        .limit(1)
+    ).scalar_one_or_none()
+    return None if action is None else _row(action)
 
 
 def requeue_unknown(session: Session, action_id: int, reason: str) -> OutboxRow:
@@ -228,13 +249,15 @@ def recover_interrupted(session: Session) -> list[int]:
         ).scalars()
     )
     if ids:
+        now = datetime.now(UTC)
         session.execute(
             update(OutboxAction)
             .where(OutboxAction.id.in_(ids))
             .values(
                 state=OutboxState.UNKNOWN,
                 last_error="interrupted while sending (the app stopped); checking the platform",
-                updated_at=datetime.now(UTC),
+                next_attempt_at=now,
+                updated_at=now,
             )
         )
     return ids

@@ -56,6 +56,9 @@ class MainWindow(QMainWindow):
         self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.summary, 1)
         self.setCentralWidget(central)
+        self.sync_status = plain_label("", self)
+        self.sync_status.setObjectName("syncStatus")
+        self.statusBar().addWidget(self.sync_status, 1)
         self.store_status = plain_label(store_label, self)
         self.statusBar().addPermanentWidget(self.store_status)
         self.closing: Callable[[], None] | None = None
@@ -73,6 +76,9 @@ class MainWindow(QMainWindow):
                 accounts=overview.accounts,
             )
         )
+
+    def show_sync_status(self, text: str) -> None:
+        self.sync_status.setText(text)
 
     def show_store_error(self, message: str) -> None:
         self.summary.setText(message)

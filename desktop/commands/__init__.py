@@ -1,0 +1,1 @@
+"""Headless subcommands of ``dutydesk`` (``main.py``): one module per command, no Qt."""

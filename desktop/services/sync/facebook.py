@@ -1,0 +1,344 @@
+"""Polling a Facebook Page: posts' comments and Messenger conversations.
+
+A pass starts with a *probe*: per Page, the recent posts with their comment counts and the first
+page of conversations by last update — two operations that ride in Graph batch requests (up to
+50 operations, several Pages, one HTTP request). Only what changed is fetched further:
+
+- a post whose comment count or update time moved since the stored watermark: its comments,
+  newest first, down to the watermark (less an overlap);
+- a new post, or every post when a periodic rescan is due: all its comments, so that edits,
+  hides and platform deletions reach the store;
+- conversations updated since the conversation watermark, with their new messages.
+
+Each post's items and its watermark are written in one transaction; so are the conversations'.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.domain.enums import Platform
+from desktop.domain.records import IncomingItem, IncomingPost
+from desktop.platforms.errors import MalformedResponse, PlatformError
+from desktop.platforms.graph import GraphClient
+from desktop.platforms.graph_paging import graph_page
+from desktop.platforms.models import BatchRequest
+from desktop.platforms.normalize import (
+    graph_comment,
+    graph_message,
+    graph_post,
+    parse_graph_time,
+    resolve_thread_root,
+)
+from desktop.services.sync.outcome import AccountOutcome
+from desktop.services.sync.settings import SyncSettings
+from desktop.store.database import Database
+from desktop.store.ingest import ingest_items
+from desktop.store.lookups import comment_roots, mark_deleted, post_comment_ids
+from desktop.store.search import SearchBackend
+from desktop.store.sync_state import AccountRow, get_cursors, set_cursor
+
+JsonDict = dict[str, Any]
+
+FEED_FIELDS = "id,message,created_time,updated_time,permalink_url,comments.limit(0).summary(true)"
+CONVERSATION_STREAM = "conversations"
+RESCAN_STREAM = "rescan"
+
+
+@dataclass(slots=True)
+class PageProbe:
+    posts: list[JsonDict] = field(default_factory=list)
+    conversations: list[JsonDict] = field(default_factory=list)
+    conversations_after: str | None = None  # where the first page of conversations ended
+    error: PlatformError | None = None
+
+
+def _post_state(raw: str | None) -> dict[str, Any] | None:
+    if not raw:
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _comment_total(post: JsonDict) -> int | None:
+    comments = post.get("comments")
+    if isinstance(comments, dict):
+        summary = comments.get("summary")
+        if isinstance(summary, dict) and isinstance(summary.get("total_count"), int):
+            return int(summary["total_count"])
+    return None
+
+
+class FacebookSync:
+    def __init__(
+        self, db: Database, graph: GraphClient, settings: SyncSettings, search: SearchBackend
+    ) -> None:
+        self.db = db
+        self.graph = graph
+        self.settings = settings
+        self.search = search
+
+    # -- probe ---------------------------------------------------------------------------
+    def _probe_ops(self, page_id: str, token: str) -> list[BatchRequest]:
+        feed = {"fields": FEED_FIELDS, "limit": str(self.settings.recent_posts)}
+        conv = {
+            "platform": "messenger",
+            "fields": (
+                "id,updated_time,participants,"
+                f"messages.limit({self.settings.inline_messages})"
+                "{id,created_time,from,to,message,attachments}"
+            ),
+            "limit": str(self.settings.conversation_page),
+        }
+        return [
+            BatchRequest.get(f"{page_id}/feed", feed, token=token),
+            BatchRequest.get(f"{page_id}/conversations", conv, token=token),
+        ]
+
+    async def probe(self, pages: Sequence[tuple[AccountRow, str]]) -> dict[int, PageProbe]:
+        """One batch operation pair per Page, packed into as few HTTP requests as possible."""
+        probes: dict[int, PageProbe] = {}
+        per_call = max(1, self.settings.batch_ops // 2)
+        for start in range(0, len(pages), per_call):
+            chunk = pages[start : start + per_call]
+            ops = [op for acc, token in chunk for op in self._probe_ops(acc.external_id, token)]
+            try:
+                results = await self.graph.batch(chunk[0][1], ops)
+            except PlatformError:
+                # The batch as a whole failed (e.g. its own token): probe each Page alone so one
+                # Page's bad token cannot blind the others.
+                for acc, token in chunk:
+                    probes[acc.id] = await self._probe_alone(acc, token)
+                continue
+            for index, (acc, _token) in enumerate(chunk):
+                feed, conv = results[2 * index], results[2 * index + 1]
+                probe = PageProbe()
+                for result in (feed, conv):
+                    if result.error is not None and probe.error is None:
+                        probe.error = result.error
+                if probe.error is None:
+                    try:
+                        probe.posts = graph_page(feed.body, {}, "feed").data
+                        conv_page = graph_page(conv.body, {}, "conversations")
+                        probe.conversations = conv_page.data
+                        probe.conversations_after = conv_page.next_cursor
+                    except MalformedResponse as err:
+                        probe.error = err
+                probes[acc.id] = probe
+        return probes
+
+    async def _probe_alone(self, account: AccountRow, token: str) -> PageProbe:
+        probe = PageProbe()
+        try:
+            results = await self.graph.batch(token, self._probe_ops(account.external_id, token))
+            for result in results:
+                if result.error is not None:
+                    raise result.error
+            probe.posts = graph_page(results[0].body, {}, "feed").data
+            conv_page = graph_page(results[1].body, {}, "conversations")
+            probe.conversations = conv_page.data
+            probe.conversations_after = conv_page.next_cursor
+        except PlatformError as err:
+            probe.error = err
+        return probe
+
+    # -- follow-up ---------------------------------------------------------------------------
+    async def follow_up(
+        self, account: AccountRow, token: str, probe: PageProbe, outcome: AccountOutcome
+    ) -> None:
+        if probe.error is not None:
+            raise probe.error
+        cursors = await self.db.read(lambda s: get_cursors(s, account.id))
+        now = datetime.now(UTC)
+        last_rescan = cursors.get(RESCAN_STREAM)
+        rescan = last_rescan is None or (
+            now - datetime.fromisoformat(last_rescan)
+            >= timedelta(seconds=self.settings.rescan_every_s)
+        )
+        for post_json in probe.posts:
+            await self._sync_post(account, token, post_json, cursors, rescan, outcome)
+        if rescan:
+            await self.db.write(lambda s: set_cursor(s, account.id, RESCAN_STREAM, now.isoformat()))
+        await self._sync_conversations(account, token, probe, cursors, outcome)
+
+    async def _sync_post(
+        self,
+        account: AccountRow,
+        token: str,
+        post_json: JsonDict,
+        cursors: dict[str, str | None],
+        rescan: bool,
+        outcome: AccountOutcome,
+    ) -> None:
+        post = graph_post(post_json)
+        stream = f"post:{post.external_id}"
+        state = _post_state(cursors.get(stream))
+        total = _comment_total(post_json)
+        updated = post_json.get("updated_time")
+        full = state is None or rescan
+        if (
+            not full
+            and state is not None
+            and (state.get("count") == total and state.get("updated") == updated)
+        ):
+            return
+        since: datetime | None = None
+        if not full and state is not None and state.get("newest"):
+            since = datetime.fromisoformat(state["newest"]) - timedelta(
+                seconds=self.settings.overlap_s
+            )
+        comments, complete = await self._fetch_comments(post.external_id, token, since, full)
+        newest = max(
+            (parse_graph_time(c.get("created_time"), "comment created_time") for c in comments),
+            default=None,
+        )
+        if state is not None and state.get("newest"):
+            previous = datetime.fromisoformat(state["newest"])
+            newest = max(newest, previous) if newest else previous
+        new_state = json.dumps(
+            {"count": total, "updated": updated, "newest": newest.isoformat() if newest else None}
+        )
+        page_id = account.external_id
+        search = self.search
+
+        def write(session: Session) -> None:
+            items = self._comment_items(session, page_id, post, comments)
+            result = ingest_items(session, items=items, search=search)
+            outcome.inserted += result.inserted
+            outcome.updated += result.updated
+            outcome.new_thread_ids |= result.new_thread_ids
+            outcome.touched_thread_ids |= result.thread_ids
+            if full and complete:
+                seen = {i.external_id for i in items}
+                gone = post_comment_ids(session, account.id, post.external_id) - seen
+                outcome.deleted += mark_deleted(session, Platform.FACEBOOK, gone)
+            set_cursor(session, account.id, stream, new_state)
+
+        await self.db.write(write)
+
+    async def _fetch_comments(
+        self, post_id: str, token: str, since: datetime | None, full: bool
+    ) -> tuple[list[JsonDict], bool]:
+        """Comments of a post, oldest first; ``complete`` is False when the page cap cut it."""
+        order = "chronological" if full else "reverse_chronological"
+        found: list[JsonDict] = []
+        after: str | None = None
+        for _ in range(self.settings.max_pages):
+            page = await self.graph.comments(post_id, token, order=order, after=after)
+            stop = False
+            for comment in page.data:
+                if since is not None:
+                    created = parse_graph_time(comment.get("created_time"), "created_time")
+                    if created < since:
+                        stop = True
+                        continue
+                found.append(comment)
+            if stop or page.next_cursor is None:
+                break
+            after = page.next_cursor
+        else:
+            return (found if full else found[::-1]), False
+        return (found if full else found[::-1]), True
+
+    def _comment_items(
+        self, session: Session, page_id: str, post: IncomingPost, comments: list[JsonDict]
+    ) -> list[IncomingItem]:
+        ids = {str(c.get("id")) for c in comments}
+        parents = {
+            str(p["id"])
+            for c in comments
+            if isinstance((p := c.get("parent")), dict) and p.get("id") not in ids
+        }
+        roots = comment_roots(session, parents) if parents else {}
+        items = []
+        for comment in comments:  # oldest first: a parent's root is known before its replies
+            root = resolve_thread_root(comment, roots)
+            roots[str(comment.get("id"))] = root
+            items.append(graph_comment(page_id, post, comment, root))
+        return items
+
+    async def _sync_conversations(
+        self,
+        account: AccountRow,
+        token: str,
+        probe: PageProbe,
+        cursors: dict[str, str | None],
+        outcome: AccountOutcome,
+    ) -> None:
+        raw_mark = cursors.get(CONVERSATION_STREAM)
+        mark = datetime.fromisoformat(raw_mark) if raw_mark else None
+        page_id = account.external_id
+        changed: list[JsonDict] = []
+        conversations, after = probe.conversations, probe.conversations_after
+        for _ in range(self.settings.max_pages):
+            stop = False
+            for conv in conversations:
+                updated = parse_graph_time(conv.get("updated_time"), "conversation updated_time")
+                if mark is not None and updated < mark:
+                    stop = True
+                    break
+                changed.append(conv)
+            if stop or after is None:
+                break
+            next_page = await self.graph.conversations(
+                page_id,
+                token,
+                after=after,
+                limit=self.settings.conversation_page,
+                message_limit=self.settings.inline_messages,
+            )
+            conversations, after = next_page.data, next_page.next_cursor
+        items: list[IncomingItem] = []
+        newest = mark
+        for conv in changed:
+            conv_id = str(conv.get("id"))
+            updated = parse_graph_time(conv.get("updated_time"), "conversation updated_time")
+            newest = updated if newest is None else max(newest, updated)
+            for msg in await self._new_messages(conv, token, mark):
+                items.append(graph_message(page_id, conv_id, msg))
+        if not changed:
+            return
+        search = self.search
+        new_mark = newest.isoformat() if newest else None
+
+        def write(session: Session) -> None:
+            result = ingest_items(session, items=items, search=search)
+            outcome.inserted += result.inserted
+            outcome.updated += result.updated
+            outcome.new_thread_ids |= result.new_thread_ids
+            outcome.touched_thread_ids |= result.thread_ids
+            set_cursor(session, account.id, CONVERSATION_STREAM, new_mark)
+
+        await self.db.write(write)
+
+    async def _new_messages(
+        self, conv: JsonDict, token: str, mark: datetime | None
+    ) -> list[JsonDict]:
+        inline = conv.get("messages")
+        page = graph_page(inline, {}, "conversation messages") if inline else None
+        messages = list(page.data) if page else []
+        if page is not None and len(messages) >= self.settings.inline_messages and page.has_next:
+            messages = []  # more than fit inline: page through the messages edge
+            after: str | None = None
+            for _ in range(self.settings.max_pages):
+                more = await self.graph.messages(str(conv.get("id")), token, after=after)
+                messages.extend(more.data)
+                oldest = more.data[-1].get("created_time") if more.data else None
+                if more.next_cursor is None or (
+                    mark is not None and oldest and parse_graph_time(oldest) < mark
+                ):
+                    break
+                after = more.next_cursor
+        if mark is None:
+            return messages
+        cutoff = mark - timedelta(seconds=self.settings.overlap_s)
+        return [m for m in messages if parse_graph_time(m.get("created_time")) >= cutoff]

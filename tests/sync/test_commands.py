@@ -1,0 +1,103 @@
+"""The headless commands against the simulator: accounts import/list, sync, export."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.commands.simulator import accounts_toml
+from desktop.simulator import SimulatorThread
+
+
+@pytest.fixture
+def env(sim: SimulatorThread, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    urls = sim.urls
+    assert urls is not None
+    monkeypatch.setenv("DUTYDESK_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("DUTYDESK_GRAPH_URL", urls.graph)
+    monkeypatch.setenv("DUTYDESK_ZALO_URL", urls.zalo)
+    monkeypatch.setenv("DUTYDESK_ZALO_OAUTH_URL", urls.zalo_oauth)
+    monkeypatch.setenv("DUTYDESK_ALLOW_INSECURE_KEYRING", "1")
+    accounts = tmp_path / "accounts.toml"
+    accounts.write_text(accounts_toml(sim.control.manifest()["accounts"]), encoding="utf-8")
+    return accounts
+
+
+def test_import_sync_list_export(
+    env: Path, sim: SimulatorThread, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["accounts", "import", str(env)]) == 0
+    assert "imported 6 accounts" in capsys.readouterr().out
+    assert main(["sync", "--once"]) == 0
+    out = capsys.readouterr().out
+    assert "6 accounts" in out and "0 failed" in out
+    assert main(["accounts", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert listing.count(" ok ") == 6
+    for account in sim.control.manifest()["accounts"]:
+        assert account["access_token"] not in listing  # tokens never shown
+
+    sim.control.add_comment("TH", text="Số của kẻ lừa đảo là 0912 345 678, ai biết báo giúp")
+    assert main(["sync", "--once"]) == 0
+    masked, unmasked = tmp_path / "m.jsonl", tmp_path / "u.jsonl"
+    assert main(["export", "--jsonl", str(masked)]) == 0
+    assert main(["export", "--jsonl", str(unmasked), "--unmasked"]) == 0
+    rows = [json.loads(line) for line in masked.read_text(encoding="utf-8").splitlines()]
+    raw = [json.loads(line) for line in unmasked.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == len(raw) > 100
+    assert set(rows[0]) == {
+        "platform",
+        "account_id",
+        "thread_id",
+        "item_id",
+        "direction",
+        "author",
+        "text",
+        "created_time",
+        "category",
+        "urgent",
+        "status",
+        "assignee",
+    }
+    assert any("0912 345 678" in r["text"] for r in raw)
+    assert not any(re.search(r"0912\D?345\D?678", r["text"]) for r in rows)
+    assert oct(masked.stat().st_mode & 0o777) == "0o600"
+
+
+def test_sync_once_fails_when_an_account_fails(
+    env: Path, sim: SimulatorThread, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["accounts", "import", str(env)]) == 0
+    page = next(a for a in sim.control.manifest()["accounts"] if a["platform"] == "facebook")
+    sim.control.revoke_token("facebook", page["external_id"])
+    assert main(["sync", "--once"]) == 1
+    out = capsys.readouterr().out
+    assert "1 failed" in out and "token_expired" in out
+    assert page["access_token"] not in out
+
+
+def test_bad_accounts_file_says_where(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DUTYDESK_ALLOW_INSECURE_KEYRING", "1")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[accounts]]\nplatform = "myspace"\nid = "1"\n', encoding="utf-8")
+    assert main(["accounts", "import", str(bad)]) == 2
+    assert "account #1: platform must be 'facebook' or 'zalo'" in capsys.readouterr().err
+    bad.write_text("[[accounts]\n", encoding="utf-8")
+    assert main(["accounts", "import", str(bad)]) == 2
+    assert "not valid TOML" in capsys.readouterr().err
+    assert main(["accounts", "import", str(tmp_path / "missing.toml")]) == 2
+
+
+def test_no_secure_keyring_is_refused_plainly(
+    env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DUTYDESK_ALLOW_INSECURE_KEYRING")  # and conftest leaves no keyring
+    assert main(["accounts", "import", str(env)]) == 3
+    err = capsys.readouterr().err
+    assert "keyring" in err.lower() and "DUTYDESK_ALLOW_INSECURE_KEYRING" in err
