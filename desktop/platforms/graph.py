@@ -21,6 +21,7 @@ from desktop.platforms.models import BatchRequest, BatchResult, GraphPage, JsonD
 from desktop.platforms.redact import fingerprint
 
 POST_FIELDS = "id,message,created_time,updated_time,permalink_url"
+COMMENT_COUNT_FIELD = "comments.limit(0).summary(true)"
 COMMENT_FIELDS = (
     "id,message,from,created_time,parent{id},is_hidden,can_hide,permalink_url,attachment"
 )
@@ -100,10 +101,13 @@ class GraphClient:
         since: datetime | None = None,
         after: str | None = None,
         limit: int = 100,
+        comment_counts: bool = False,
     ) -> GraphPage[JsonDict]:
-        """The Page's feed, newest first (``since`` is inclusive)."""
+        """The Page's feed, newest first (``since`` is inclusive); ``comment_counts`` adds each
+        post's ``comments.summary.total_count`` (field expansion, no extra request)."""
         self._learn(token, page_id)
-        params = {"fields": POST_FIELDS, "limit": str(limit)}
+        fields = POST_FIELDS + (f",{COMMENT_COUNT_FIELD}" if comment_counts else "")
+        params = {"fields": fields, "limit": str(limit)}
         if since is not None:
             params["since"] = str(int(since.timestamp()))
         return await self._list(f"{page_id}/feed", token, params, after)

@@ -49,10 +49,12 @@ class Seeder:
     def run(self) -> None:
         shared_app = zalo_app_id(self.world) if self.world.settings.zalo_shared_app else None
         for unit in seed_units(self.world):
-            page = self.world.add_page(unit.code, unit.name)
-            self._seed_page(page)
-            oa = self.world.add_oa(unit.code, unit.name, shared_app or zalo_app_id(self.world))
-            self._seed_oa(oa)
+            for channel in range(max(1, self.size.channels_per_unit)):
+                name = unit.name if channel == 0 else f"{unit.name} — kênh {channel + 1}"
+                page = self.world.add_page(unit.code, name)
+                self._seed_page(page)
+                oa = self.world.add_oa(unit.code, name, shared_app or zalo_app_id(self.world))
+                self._seed_oa(oa)
 
     # ---------------------------------------------------------------- helpers
     def _count(self, mean: float) -> int:

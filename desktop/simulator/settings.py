@@ -35,6 +35,7 @@ class WorldSize:
     zalo_messages_per_chat: int = 5  # mean
     history_days: float = 21.0
     unit_limit: int | None = None  # seed only the first N of the 28 units (tests); None = all
+    channels_per_unit: int = 1  # Pages and OAs per unit (larger provinces run 100-600 accounts)
 
     @classmethod
     def tiny(cls) -> WorldSize:

@@ -147,3 +147,15 @@ async def test_throttling_marks_the_account_and_waits(rig: SyncRig) -> None:
     again = await rig.services.sync.sync_once()  # the throttled account sits this pass out
     assert throttled[0].account_id not in {o.account_id for o in again.outcomes}
     assert again.ok
+
+
+async def test_the_first_pass_backfills_posts_beyond_the_recent_ones(rig: SyncRig) -> None:
+    stats = rig.sim.control.stats()
+    platform_items = (
+        stats["comments"] + stats["replies"] + stats["messages"] + stats["zalo_messages"]
+    )
+    engine = rig.services.sync
+    # Probe only the newest post; the tiny world has three per Page.
+    engine.update_settings(replace(engine.settings, recent_posts=1))
+    summary = await engine.sync_once()
+    assert summary.ok and summary.inserted == platform_items

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.enums import Platform
 from desktop.domain.records import IncomingItem, IncomingPost
 from desktop.platforms.errors import MalformedResponse, PlatformError
-from desktop.platforms.graph import GraphClient
+from desktop.platforms.graph import COMMENT_COUNT_FIELD, POST_FIELDS, GraphClient
 from desktop.platforms.graph_paging import graph_page
 from desktop.platforms.models import BatchRequest
 from desktop.platforms.normalize import (
@@ -46,14 +46,16 @@ from desktop.store.sync_state import AccountRow, get_cursors, set_cursor
 
 JsonDict = dict[str, Any]
 
-FEED_FIELDS = "id,message,created_time,updated_time,permalink_url,comments.limit(0).summary(true)"
+FEED_FIELDS = f"{POST_FIELDS},{COMMENT_COUNT_FIELD}"
 CONVERSATION_STREAM = "conversations"
+FEED_STREAM = "feed"  # "backfilled" once every post of the Page's history has been read
 RESCAN_STREAM = "rescan"
 
 
 @dataclass(slots=True)
 class PageProbe:
     posts: list[JsonDict] = field(default_factory=list)
+    posts_after: str | None = None  # where the probe's page of recent posts ended
     conversations: list[JsonDict] = field(default_factory=list)
     conversations_after: str | None = None  # where the first page of conversations ended
     error: PlatformError | None = None
@@ -127,7 +129,8 @@ class FacebookSync:
                         probe.error = result.error
                 if probe.error is None:
                     try:
-                        probe.posts = graph_page(feed.body, {}, "feed").data
+                        feed_page = graph_page(feed.body, {}, "feed")
+                        probe.posts, probe.posts_after = feed_page.data, feed_page.next_cursor
                         conv_page = graph_page(conv.body, {}, "conversations")
                         probe.conversations = conv_page.data
                         probe.conversations_after = conv_page.next_cursor
@@ -143,7 +146,8 @@ class FacebookSync:
             for result in results:
                 if result.error is not None:
                     raise result.error
-            probe.posts = graph_page(results[0].body, {}, "feed").data
+            feed_page = graph_page(results[0].body, {}, "feed")
+            probe.posts, probe.posts_after = feed_page.data, feed_page.next_cursor
             conv_page = graph_page(results[1].body, {}, "conversations")
             probe.conversations = conv_page.data
             probe.conversations_after = conv_page.next_cursor
@@ -164,8 +168,22 @@ class FacebookSync:
             now - datetime.fromisoformat(last_rescan)
             >= timedelta(seconds=self.settings.rescan_every_s)
         )
-        for post_json in probe.posts:
+        posts = list(probe.posts)
+        backfill = cursors.get(FEED_STREAM) is None
+        if backfill:  # the first pass reads the whole history, not just the recent posts
+            after = probe.posts_after
+            for _ in range(self.settings.max_pages):
+                if after is None:
+                    break
+                page = await self.graph.feed(
+                    account.external_id, token, after=after, comment_counts=True
+                )
+                posts += page.data
+                after = page.next_cursor
+        for post_json in posts:
             await self._sync_post(account, token, post_json, cursors, rescan, outcome)
+        if backfill:
+            await self.db.write(lambda s: set_cursor(s, account.id, FEED_STREAM, "backfilled"))
         if rescan:
             await self.db.write(lambda s: set_cursor(s, account.id, RESCAN_STREAM, now.isoformat()))
         await self._sync_conversations(account, token, probe, cursors, outcome)
