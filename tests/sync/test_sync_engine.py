@@ -159,3 +159,22 @@ async def test_the_first_pass_backfills_posts_beyond_the_recent_ones(rig: SyncRi
     engine.update_settings(replace(engine.settings, recent_posts=1))
     summary = await engine.sync_once()
     assert summary.ok and summary.inserted == platform_items
+
+
+async def test_high_usage_slows_an_account_down_before_throttling(rig: SyncRig) -> None:
+    control = rig.sim.control
+    control.patch_settings({"fb_page_calls_per_window": 10})  # usage headers climb fast
+    engine = rig.services.sync
+    waits: list[float] = []
+
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
+    engine.sleep = record  # type: ignore[method-assign]
+    await engine.sync_once()
+    await engine.sync_once()
+    assert waits and max(waits) > 0
+    usage = rig.services.http.usage
+    page = next(a for a in control.manifest()["accounts"] if a["platform"] == "facebook")
+    reading = usage.account_usage(page["external_id"])
+    assert reading is not None and reading.pct >= 50

@@ -52,6 +52,7 @@ class SyncEngine:
         self.usage = usage
         self.settings = settings or SyncSettings()
         self.clock = clock
+        self.sleep = asyncio.sleep  # replaceable in tests
         self.facebook = FacebookSync(db, graph, self.settings, db.search)
         self.zalo = ZaloSync(db, zalo, self.settings, db.search)
         self.listeners: list[SummaryListener] = []
@@ -98,8 +99,8 @@ class SyncEngine:
             wait = min(
                 self.usage.delay_for(account.external_id, account.platform.value), MAX_USAGE_WAIT_S
             )
-            if wait > 0:
-                await asyncio.sleep(wait)
+            if wait > 0:  # slow down before the platform throttles
+                await self.sleep(wait)
             async with slots:
                 try:
                     if account.platform is Platform.FACEBOOK:
