@@ -29,6 +29,20 @@ def comment_roots(session: Session, comment_ids: Iterable[str]) -> dict[str, str
     return roots
 
 
+def known_item_ids(session: Session, platform: Platform, external_ids: Iterable[str]) -> set[str]:
+    """Which of these platform ids are already stored."""
+    ids = sorted(set(external_ids))
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(Item.external_id).where(
+                Item.platform == platform, Item.external_id.in_(ids[start : start + 500])
+            )
+        )
+        found.update(r for (r,) in rows if r is not None)
+    return found
+
+
 def post_comment_ids(session: Session, account_id: int, post_external_id: str) -> set[str]:
     """Every stored, not-deleted comment id under a post (for spotting platform deletions)."""
     rows = session.execute(

@@ -37,6 +37,9 @@ async def test_first_pass_brings_every_item_once(rig: SyncRig) -> None:
 
 
 async def test_a_quiet_pass_costs_at_most_one_request_per_account(rig: SyncRig) -> None:
+    engine = rig.services.sync
+    # Fewer inline messages than conversations hold: a quiet pass must still not page them.
+    engine.update_settings(replace(engine.settings, inline_messages=2))
     await rig.services.sync.sync_once()
     rig.requests.clear()
     summary = await rig.services.sync.sync_once()

@@ -40,7 +40,12 @@ from desktop.services.sync.outcome import AccountOutcome
 from desktop.services.sync.settings import SyncSettings
 from desktop.store.database import Database
 from desktop.store.ingest import ingest_items
-from desktop.store.lookups import comment_roots, mark_deleted, post_comment_ids
+from desktop.store.lookups import (
+    comment_roots,
+    known_item_ids,
+    mark_deleted,
+    post_comment_ids,
+)
 from desktop.store.search import SearchBackend
 from desktop.store.sync_state import AccountRow, get_cursors, set_cursor
 
@@ -315,16 +320,24 @@ class FacebookSync:
                 message_limit=self.settings.inline_messages,
             )
             conversations, after = next_page.data, next_page.next_cursor
+        if not changed:
+            return
+        inline_ids = [
+            str(m.get("id"))
+            for conv in changed
+            if isinstance(conv.get("messages"), dict)
+            for m in conv["messages"].get("data") or []
+            if isinstance(m, dict)
+        ]
+        known = await self.db.read(lambda s: known_item_ids(s, Platform.FACEBOOK, inline_ids))
         items: list[IncomingItem] = []
         newest = mark
         for conv in changed:
             conv_id = str(conv.get("id"))
             updated = parse_graph_time(conv.get("updated_time"), "conversation updated_time")
             newest = updated if newest is None else max(newest, updated)
-            for msg in await self._new_messages(conv, token, mark):
+            for msg in await self._new_messages(conv, token, mark, known):
                 items.append(graph_message(page_id, conv_id, msg))
-        if not changed:
-            return
         search = self.search
         new_mark = newest.isoformat() if newest else None
 
@@ -339,24 +352,34 @@ class FacebookSync:
         await self.db.write(write)
 
     async def _new_messages(
-        self, conv: JsonDict, token: str, mark: datetime | None
+        self, conv: JsonDict, token: str, mark: datetime | None, known: set[str]
     ) -> list[JsonDict]:
+        """The conversation's messages not stored yet, newest first.
+
+        Messages are stored in complete runs (a conversation's new messages and the watermark in
+        one transaction), so once an inline message is known, every older one is too. Only when
+        none of the inline messages is known (and Graph says there are more) is the messages
+        edge paged, down to a known message or the watermark.
+        """
         inline = conv.get("messages")
         page = graph_page(inline, {}, "conversation messages") if inline else None
         messages = list(page.data) if page else []
-        if page is not None and len(messages) >= self.settings.inline_messages and page.has_next:
-            messages = []  # more than fit inline: page through the messages edge
+        if (
+            page is not None
+            and page.has_next
+            and not any(str(m.get("id")) in known for m in messages)
+        ):
+            messages = []
             after: str | None = None
             for _ in range(self.settings.max_pages):
                 more = await self.graph.messages(str(conv.get("id")), token, after=after)
                 messages.extend(more.data)
+                reached_known = any(str(m.get("id")) in known for m in more.data)
                 oldest = more.data[-1].get("created_time") if more.data else None
-                if more.next_cursor is None or (
-                    mark is not None and oldest and parse_graph_time(oldest) < mark
-                ):
+                older_than_mark = (
+                    mark is not None and oldest is not None and parse_graph_time(oldest) < mark
+                )
+                if more.next_cursor is None or reached_known or older_than_mark:
                     break
                 after = more.next_cursor
-        if mark is None:
-            return messages
-        cutoff = mark - timedelta(seconds=self.settings.overlap_s)
-        return [m for m in messages if parse_graph_time(m.get("created_time")) >= cutoff]
+        return [m for m in messages if str(m.get("id")) not in known]
