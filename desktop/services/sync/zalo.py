@@ -1,14 +1,17 @@
 """Polling a Zalo OA: ``listrecentchat`` newest first, down to the watermark.
 
-A quiet pass is one request: the newest row is at the watermark. Rows at the watermark are read
-again (same millisecond, late arrival) and ingest ignores the ones it has. Where the platform
+A quiet pass is one request: the newest row is at the watermark. The watermark remembers the ids
+seen at its exact millisecond, so several messages sharing one timestamp are neither missed nor
+read again. Where the platform
 answers one row per chat instead of one per message (``zalo_rows_are_messages=False``), each
 chat with news is read through ``conversation`` down to the watermark.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -37,6 +40,41 @@ def _user_of(row: JsonDict) -> str:
     return str(row.get("from_id") if row.get("src") == 1 else row.get("to_id"))
 
 
+@dataclass(frozen=True, slots=True)
+class Watermark:
+    """The newest message time seen (ms) and the ids seen at exactly that millisecond, so rows
+    sharing the newest timestamp are told apart without re-reading them."""
+
+    ms: int | None = None
+    ids: frozenset[str] = frozenset()
+
+    @classmethod
+    def parse(cls, raw: str | None) -> Watermark:
+        if not raw:
+            return cls()
+        if raw.isdigit():  # the first cursor format: milliseconds only
+            return cls(int(raw))
+        data = json.loads(raw)
+        return cls(int(data["ms"]), frozenset(str(i) for i in data.get("ids", [])))
+
+    def dump(self) -> str:
+        return json.dumps({"ms": self.ms, "ids": sorted(self.ids)})
+
+    def covers(self, row: JsonDict) -> bool:
+        """Already stored: older than the mark, or at the mark with a known id."""
+        if self.ms is None:
+            return False
+        at = _time_ms(row)
+        return at < self.ms or (at == self.ms and str(row.get("message_id")) in self.ids)
+
+    def advanced(self, rows: list[JsonDict]) -> Watermark:
+        newest = max([_time_ms(r) for r in rows] + ([self.ms] if self.ms is not None else []))
+        ids = {str(r.get("message_id")) for r in rows if _time_ms(r) == newest}
+        if newest == self.ms:
+            ids |= self.ids
+        return Watermark(newest, frozenset(ids))
+
+
 class ZaloSync:
     def __init__(
         self, db: Database, zalo: ZaloClient, settings: SyncSettings, search: SearchBackend
@@ -48,7 +86,7 @@ class ZaloSync:
 
     async def sync(self, account: AccountRow, token: str, outcome: AccountOutcome) -> None:
         raw = await self.db.read(lambda s: get_cursor(s, account.id, RECENT_STREAM))
-        mark = int(raw) if raw else None
+        mark = Watermark.parse(raw)
         count = self.settings.zalo_page
         rows = await self._walk(partial(self.zalo.recent_chats, token, count=count), mark)
         if not self.settings.zalo_rows_are_messages:
@@ -60,7 +98,7 @@ class ZaloSync:
         if not rows:
             return
         items = [zalo_message(account.external_id, row) for row in rows]
-        newest = max([_time_ms(r) for r in rows] + ([mark] if mark else []))
+        newest = mark.advanced(rows)
         search = self.search
 
         def write(session: Session) -> None:
@@ -69,19 +107,19 @@ class ZaloSync:
             outcome.updated += result.updated
             outcome.new_thread_ids |= result.new_thread_ids
             outcome.touched_thread_ids |= result.thread_ids
-            set_cursor(session, account.id, RECENT_STREAM, str(newest))
+            set_cursor(session, account.id, RECENT_STREAM, newest.dump())
 
         await self.db.write(write)
 
-    async def _walk(self, fetch: Fetch, mark: int | None) -> list[JsonDict]:
-        """Rows at or after ``mark``, newest first, page by page until an older row shows."""
+    async def _walk(self, fetch: Fetch, mark: Watermark) -> list[JsonDict]:
+        """Rows newer than ``mark``, newest first, page by page until a known row shows."""
         found: list[JsonDict] = []
         offset = 0
         for _ in range(self.settings.max_pages):
             page = await fetch(offset=offset)
             older = False
             for row in page:
-                if mark is not None and _time_ms(row) < mark:
+                if mark.covers(row):
                     older = True
                     break
                 found.append(row)
