@@ -131,15 +131,15 @@ def test_migrations_match_the_models(tmp_path: Path) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
+    from desktop.store.migrations.env_filters import include_object
+
     path = tmp_path / "s.sqlite3"
     Database(path).open()
     engine = create_sqlite_engine(path, writer=False)
     with engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"render_as_batch": True})
-        diff = [
-            d
-            for d in compare_metadata(ctx, Base.metadata)
-            if not (d[0] == "remove_table" and d[1].name.startswith("threads_fts"))
-        ]
+        ctx = MigrationContext.configure(
+            conn, opts={"render_as_batch": True, "include_object": include_object}
+        )
+        diff = compare_metadata(ctx, Base.metadata)
     engine.dispose()
     assert diff == []

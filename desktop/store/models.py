@@ -214,6 +214,7 @@ class Thread(Base):
     last_author_name: Mapped[str | None] = mapped_column(String(200))
     item_count: Mapped[int] = mapped_column(Integer, default=0)
     unread: Mapped[bool] = mapped_column(Boolean, default=True)
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id"), index=True)
     # Bumped by every change to the case's state (not by new items): optimistic concurrency.
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -252,6 +253,7 @@ class Item(Base):
     category: Mapped[Category | None] = mapped_column(_enum(Category, "category"))
     confidence: Mapped[float | None] = mapped_column(Float)
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id"), index=True)
 
 
 class ItemRevision(Base):
@@ -321,3 +323,65 @@ class SyncCursor(Base):
     stream: Mapped[str] = mapped_column(String(128), primary_key=True)
     cursor: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class LabelledExample(Base):
+    """A text with the category (and urgency) an officer confirmed: training data for retraining."""
+
+    __tablename__ = "labelled_examples"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    category: Mapped[Category] = mapped_column(_enum(Category, "category"))
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class ModerationRule(Base):
+    """An auto-moderation rule, for one account or (account_id None) for all."""
+
+    __tablename__ = "moderation_rules"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    # phone | link | betting | category: what the rule looks for
+    condition: Mapped[str] = mapped_column(String(32))
+    category: Mapped[Category | None] = mapped_column(_enum(Category, "category"))
+    min_confidence: Mapped[float | None] = mapped_column(Float)
+    action: Mapped[OutboxKind] = mapped_column(_enum(OutboxKind, "outbox_kind"))
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class ModerationHit(Base):
+    """A rule fired on an item: the evidence fingerprint at that moment and the action queued."""
+
+    __tablename__ = "moderation_hits"
+    __table_args__ = (Index("ix_moderation_hits_rule_item", "rule_id", "item_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule_id: Mapped[int] = mapped_column(ForeignKey("moderation_rules.id"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), index=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    outbox_action_id: Mapped[int | None] = mapped_column(ForeignKey("outbox_actions.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class Campaign(Base):
+    """The same or nearly the same text posted on many pages within a short time."""
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    signature: Mapped[str] = mapped_column(String(64), index=True)
+    sample_text: Mapped[str] = mapped_column(Text)
+    first_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    item_count: Mapped[int] = mapped_column(Integer, default=0)
+    account_count: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="open")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from desktop.store.migrations.env_filters import include_object
 from desktop.store.models import Base
 
 config = context.config
@@ -11,9 +12,11 @@ connection = config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only reachable from the alembic CLI
     raise RuntimeError("run migrations through desktop.store.migrate, not the alembic CLI")
 
+
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
+    include_object=include_object,
     render_as_batch=True,  # SQLite ALTER TABLE support for later migrations
     transaction_per_migration=True,
 )

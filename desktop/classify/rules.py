@@ -1,0 +1,44 @@
+"""Transparent overrides on top of the model: cases where a rule is more reliable than
+statistics (a betting link is spam, whatever words surround it). Each names itself, so the
+officer and the audit log can see why an item got its category."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.domain.enums import Category
+from desktop.text.folding import fold
+
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|vip|club|xyz|top|io|me|cc|bet|win)\b"
+)
+_BETTING = re.compile(
+    r"\b(?:nha cai|ca do|ca cuoc|keo nha cai|xoc dia|tai xiu|no hu|ban ca doi thuong|"
+    r"casino|slot|lo de online|soi keo|bet\d*|hoan tra|khuyen mai nap|nap dau)\b"
+)
+_LOAN_AD = re.compile(
+    r"\b(?:vay (?:tien )?(?:nhanh|online|tin chap)|giai ngan (?:nhanh|trong ngay)|"
+    r"khong can the chap|ho tro vay)\b"
+)
+_JOB_AD = re.compile(
+    r"\b(?:tuyen (?:ctv|cong tac vien|nhan vien)|viec lam (?:online|tai nha)|"
+    r"thu nhap (?:tu|len den) \d|luong (?:cao|\d+ ?(?:tr|trieu))|kiem tien (?:online|tai nha))\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleVerdict:
+    category: Category
+    confidence: float
+    rule: str
+
+
+def apply_rules(text: str) -> RuleVerdict | None:
+    folded = fold(text)
+    has_link = _URL.search(folded) is not None
+    if _BETTING.search(folded) and (has_link or "dang ky" in folded or "nap" in folded):
+        return RuleVerdict(Category.SPAM, 0.99, "betting_link")
+    if has_link and (_LOAN_AD.search(folded) or _JOB_AD.search(folded)):
+        return RuleVerdict(Category.SPAM, 0.97, "ad_link")
+    return None

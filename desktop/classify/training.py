@@ -1,0 +1,183 @@
+"""Building, evaluating and saving the category and urgency model.
+
+Training data (never ViHSD, whose licence is research-only — it is only ever used to evaluate):
+- ``resources/corpus/dutydesk_corpus.jsonl``: written and labelled for this project;
+- texts from the seed generator (``desktop.services.seed.texts``), labelled by construction;
+- ViHOS (MIT): comments with offensive spans as ``abusive``, clean ones as ``other``;
+- officers' corrections (labelled examples stored by the workstation).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score, precision_recall_fscore_support
+
+from desktop.classify.features import views
+from desktop.classify.model import CHAR_PARAMS, WORD_PARAMS, LinearTextModel
+from desktop.domain.enums import Category
+
+CATEGORIES = [c.value for c in Category]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    category: str
+    urgent: bool
+    source: str
+
+
+@dataclass(slots=True)
+class Metrics:
+    macro_f1: float
+    per_class: dict[str, float]
+    urgent_recall: float
+    urgent_precision: float
+    n: int
+    support: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "macro_f1": round(self.macro_f1, 4),
+            "per_class_f1": {k: round(v, 4) for k, v in self.per_class.items()},
+            "urgent_recall": round(self.urgent_recall, 4),
+            "urgent_precision": round(self.urgent_precision, 4),
+            "n": self.n,
+            "support": self.support,
+        }
+
+
+def load_jsonl(path: Path, source: str) -> list[Example]:
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if row.get("category") not in CATEGORIES or not str(row.get("text", "")).strip():
+            continue
+        found.append(Example(str(row["text"]), row["category"], bool(row.get("urgent")), source))
+    return found
+
+
+def vihos_examples(path: Path, limit_each: int, rng: random.Random) -> list[Example]:
+    """ViHOS comments: with offensive spans → abusive; without → other (MIT licence)."""
+    offensive: list[str] = []
+    clean: list[str] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            text = (row.get("content") or "").strip()
+            if not text:
+                continue
+            spans = (row.get("index_spans") or "[]").strip()
+            (clean if spans in {"[]", ""} else offensive).append(text)
+    rng.shuffle(offensive)
+    rng.shuffle(clean)
+    return [Example(t, "abusive", False, "vihos") for t in offensive[:limit_each]] + [
+        Example(t, "other", False, "vihos") for t in clean[:limit_each]
+    ]
+
+
+def generated_examples(count: int, seed: int) -> list[Example]:
+    from desktop.services.seed.texts import TextGenerator
+
+    gen = TextGenerator(random.Random(seed))
+    found = []
+    for i in range(count):
+        first = gen.citizen_text(private=i % 3 == 0)
+        found.append(Example(first.text, first.category.value, first.urgent, "generator"))
+    return found
+
+
+def stratified_split(
+    examples: Sequence[Example], test_fraction: float, seed: int
+) -> tuple[list[Example], list[Example]]:
+    rng = random.Random(seed)
+    by_label: dict[tuple[str, bool], list[Example]] = {}
+    for ex in examples:
+        by_label.setdefault((ex.category, ex.urgent), []).append(ex)
+    train, test = [], []
+    for group in by_label.values():
+        shuffled = list(group)
+        rng.shuffle(shuffled)
+        cut = max(1, round(len(shuffled) * test_fraction)) if len(shuffled) > 1 else 0
+        test += shuffled[:cut]
+        train += shuffled[cut:]
+    return train, test
+
+
+def fit(
+    examples: Sequence[Example],
+    *,
+    seed: int = 0,
+    char_features: int = 80_000,
+    word_features: int = 40_000,
+    c: float = 8.0,
+    meta: dict[str, object] | None = None,
+) -> LinearTextModel:
+    pairs = [views(ex.text) for ex in examples]
+    char = TfidfVectorizer(min_df=2, max_features=char_features, **CHAR_PARAMS)
+    word = TfidfVectorizer(min_df=2, max_features=word_features, **WORD_PARAMS)
+    x = sparse.hstack(
+        [char.fit_transform([a for a, _ in pairs]), word.fit_transform([f for _, f in pairs])],
+        format="csr",
+    )
+    labels = np.array([ex.category for ex in examples])
+    category = LogisticRegression(
+        C=c, max_iter=2000, class_weight="balanced", random_state=seed
+    ).fit(x, labels)
+    urgent = LogisticRegression(C=c, max_iter=2000, class_weight="balanced", random_state=seed).fit(
+        x, np.array([ex.urgent for ex in examples])
+    )
+    classes = [str(c_) for c_ in category.classes_]
+    return LinearTextModel(
+        char,
+        word,
+        classes,
+        category.coef_.astype(np.float32),
+        category.intercept_.astype(np.float32),
+        urgent.coef_.ravel().astype(np.float32),
+        float(urgent.intercept_[0]),
+        dict(meta or {}),
+    )
+
+
+def evaluate(
+    predicted: Sequence[str], urgent_pred: Sequence[bool], examples: Sequence[Example]
+) -> Metrics:
+    truth = [ex.category for ex in examples]
+    labels = sorted(set(truth) | set(predicted))
+    _, _, f1s, _ = precision_recall_fscore_support(
+        truth, predicted, labels=labels, zero_division=0
+    )
+    per_class = {label: float(f) for label, f in zip(labels, f1s, strict=True)}
+    macro = float(f1_score(truth, predicted, labels=sorted(set(truth)), average="macro"))
+    urgent_true = [ex.urgent for ex in examples]
+    tp = sum(1 for t, p in zip(urgent_true, urgent_pred, strict=True) if t and p)
+    recall = tp / max(1, sum(urgent_true))
+    precision = tp / max(1, sum(urgent_pred))
+    return Metrics(
+        macro,
+        per_class,
+        recall,
+        precision,
+        len(examples),
+        {k: int(v) for k, v in Counter(truth).items()},
+    )
+
+
+def describe(examples: Iterable[Example]) -> dict[str, dict[str, int]]:
+    by_source: dict[str, Counter[str]] = {}
+    for ex in examples:
+        by_source.setdefault(ex.source, Counter())[ex.category] += 1
+    return {source: dict(counts) for source, counts in by_source.items()}
