@@ -57,7 +57,7 @@ def _secure_choice(backend: KeyringBackend) -> KeyringBackend | None:
 
 def plaintext_keyring(path: Path) -> KeyringBackend:
     """keyrings.alt's plain-text file keyring at ``path`` (file mode 0600)."""
-    from keyrings.alt.file import PlaintextKeyring  # type: ignore[import-untyped]
+    from keyrings.alt.file import PlaintextKeyring
 
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600)
