@@ -138,7 +138,7 @@ async def _start_demo_services(
 ) -> list[asyncio.Task[None]]:
     import httpx
 
-    from desktop.composition import build_platform_services
+    from desktop.composition import build_platform_services, load_triage
     from desktop.platforms.credentials import CredentialStore
     from desktop.platforms.keyring_select import select_keyring
     from desktop.services.accounts import from_manifest, import_accounts
@@ -155,8 +155,14 @@ async def _start_demo_services(
     manifest = simulator.control.manifest()["accounts"]
     await asyncio.to_thread(import_accounts, db, credentials, from_manifest(manifest))
     client = httpx.AsyncClient(timeout=20.0)
+    triage = await asyncio.to_thread(load_triage, config)
     services = build_platform_services(
-        demo_config, db, client, credentials, SyncSettings(interval_s=demo.sync_interval_s)
+        demo_config,
+        db,
+        client,
+        credentials,
+        SyncSettings(interval_s=demo.sync_interval_s),
+        triage=triage,
     )
 
     async def refresh(_summary: object) -> None:

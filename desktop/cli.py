@@ -10,6 +10,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from desktop.classify.errors import ModelUnavailable
 from desktop.config import load_config
 from desktop.platforms.keyring_select import NoSecureKeyringError
 from desktop.store.migrate import StoreError
@@ -18,7 +19,7 @@ log = logging.getLogger("dutydesk")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from desktop.commands import accounts, demo, export, seed, simulator, sync
+    from desktop.commands import accounts, classify, demo, export, seed, simulator, sync
 
     parser = argparse.ArgumentParser(
         prog="dutydesk",
@@ -26,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     sub = parser.add_subparsers(dest="command")
-    for module in (demo, seed, accounts, sync, export, simulator):
+    for module in (demo, seed, accounts, sync, export, simulator, classify):
         module.add_parser(sub)
     return parser
 
@@ -50,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run_gui
 
         return run_gui(config)
-    except (StoreError, NoSecureKeyringError) as exc:
+    except (StoreError, NoSecureKeyringError, ModelUnavailable) as exc:
         print(f"dutydesk: {exc}", file=sys.stderr)
         return 3
 

@@ -3,22 +3,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import httpx
 
 from desktop.config import Config
+from desktop.domain.records import ItemTriage
 from desktop.platforms.credentials import CredentialStore, ZaloTokenManager
 from desktop.platforms.graph import GraphClient
 from desktop.platforms.http import PlatformHttp
 from desktop.platforms.usage import UsageTracker
 from desktop.platforms.zalo import ZaloClient
 from desktop.services.outbox import OutboxService
+from desktop.services.sync.batch import Triage
 from desktop.services.sync.engine import SyncEngine
 from desktop.services.sync.settings import SyncSettings
 from desktop.store.database import Database
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -39,12 +44,37 @@ def build_platform_services(
     credentials: CredentialStore,
     sync_settings: SyncSettings | None = None,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    triage: Triage | None = None,
 ) -> PlatformServices:
     usage = UsageTracker()
     http = PlatformHttp(client, usage)
     graph = GraphClient(http, config.urls.graph)
     zalo = ZaloClient(http, config.urls.zalo, config.urls.zalo_oauth)
     tokens = ZaloTokenManager(zalo, credentials, clock)
-    engine = SyncEngine(db, graph, zalo, credentials, tokens, usage, sync_settings)
+    engine = SyncEngine(db, graph, zalo, credentials, tokens, usage, sync_settings, triage=triage)
     sender = OutboxService(db, graph, zalo, credentials, tokens, clock)
     return PlatformServices(http, graph, zalo, credentials, tokens, engine, sender)
+
+
+def load_triage(config: Config) -> Triage | None:
+    """The classifier as the sync engine's triage step (the officer's retrained model first).
+
+    Without a usable model, sync still runs and items stay unclassified (logged once).
+    """
+    from desktop.classify.classifier import MODEL_STEM, Classifier
+    from desktop.classify.errors import ModelUnavailable
+
+    local = config.paths.home / "model" / "category_model"
+    try:
+        classifier = Classifier.load(local if local.with_suffix(".npz").exists() else MODEL_STEM)
+    except ModelUnavailable as exc:
+        log.warning("classification is off: %s", exc)
+        return None
+
+    def triage(texts: Sequence[str]) -> list[ItemTriage]:
+        return [
+            ItemTriage(r.category.value, r.confidence, r.urgent, r.source.value)
+            for r in classifier.classify(texts)
+        ]
+
+    return triage

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.classify.errors import ModelUnavailable
 from desktop.classify.model import LinearTextModel
 from desktop.classify.rules import apply_rules
 from desktop.domain.enums import Category, CategorySource
@@ -41,7 +42,14 @@ class Classifier:
 
     @classmethod
     def load(cls, stem: Path | None = None) -> Classifier:
-        return cls(LinearTextModel.load(stem or MODEL_STEM))
+        path = stem or MODEL_STEM
+        try:
+            return cls(LinearTextModel.load(path))
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelUnavailable(
+                f"the category model at {path}.npz/.json cannot be loaded ({type(exc).__name__}); "
+                "reinstall DutyDesk, or build it with 'dutydesk classify train'"
+            ) from exc
 
     def classify(self, texts: Sequence[str]) -> list[Classification]:
         probs, urgent_probs = self.model.predict(list(texts))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 
 import httpx
 
-from desktop.composition import PlatformServices, build_platform_services
+from desktop.composition import PlatformServices, build_platform_services, load_triage
 from desktop.config import Config
 from desktop.platforms.credentials import CredentialStore
 from desktop.platforms.keyring_select import select_keyring
@@ -45,5 +46,6 @@ def credential_store(config: Config) -> CredentialStore:
 async def platform_services(
     config: Config, db: Database, credentials: CredentialStore
 ) -> AsyncIterator[PlatformServices]:
+    triage = await asyncio.to_thread(load_triage, config)
     async with httpx.AsyncClient(timeout=HTTP_TIMEOUT_S) as client:
-        yield build_platform_services(config, db, client, credentials)
+        yield build_platform_services(config, db, client, credentials, triage=triage)

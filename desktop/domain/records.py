@@ -96,3 +96,13 @@ class IngestResult:
     unchanged: int = 0
     thread_ids: frozenset[int] = frozenset()
     new_thread_ids: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ItemTriage:
+    """The classifier's verdict on one item, stored with it at ingest."""
+
+    category: str
+    confidence: float
+    urgent: bool
+    source: str = "model"  # model | rule

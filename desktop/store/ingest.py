@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import CaseStatus, Direction, ItemKind, Platform
 from desktop.domain.records import IncomingItem, IngestResult, canonical_json, sha256_hex
-from desktop.store.models import Account, Contact, Item, ItemRevision, Post, Thread
+from desktop.store.models import Account, Contact, Item, ItemRevision, Post, Thread, table_of
 from desktop.store.search import SearchBackend
 
 PREVIEW_CHARS = 240
@@ -34,18 +34,12 @@ def _chunks(values: Sequence[Any], size: int = _IN_CHUNK) -> Iterable[Sequence[A
         yield values[start : start + size]
 
 
-def _table(model: type[Any]) -> Table:
-    table = model.__table__
-    assert isinstance(table, Table)
-    return table
-
-
 def _returning_insert(model: type[Any], *columns: str) -> Any:
     """A Core INSERT returning the key columns, so rows map back whatever order they come in.
 
     Core (not the ORM's bulk insert) keeps it one multi-row statement per batch on SQLite.
     """
-    table = _table(model)
+    table = table_of(model)
     return insert(table).returning(*(table.c[name] for name in columns))
 
 
@@ -118,7 +112,7 @@ def ingest_items(
     new_ids = _insert_new_threads(session, threads.values())
     if pending:
         rows = [_item_row(i, st.id, contacts, raw, dg, now) for i, st, raw, dg in pending]
-        session.connection().execute(insert(_table(Item)), rows)
+        session.connection().execute(insert(table_of(Item)), rows)
     _save_thread_states(session, (s for s in threads.values() if s.id not in new_ids))
 
     # Search documents: a new thread's items are all in this batch; others are re-read.
@@ -509,7 +503,7 @@ def _save_thread_states(session: Session, states: Iterable[_ThreadState]) -> Non
         if s.changed
     ]
     if rows:
-        table = _table(Thread)
+        table = table_of(Thread)
         session.connection().execute(
             update(table)
             .where(table.c.id == bindparam("tid"))

@@ -25,6 +25,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -84,6 +85,13 @@ def _enum(cls: type[Any], name: str) -> Enum:
         length=24,
         values_callable=lambda e: [m.value for m in e],
     )
+
+
+def table_of(model: type[Any]) -> Table:
+    """A mapped class's Core table (for bulk executemany statements)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def utcnow() -> datetime:

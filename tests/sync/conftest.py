@@ -13,7 +13,7 @@ import pytest
 import pytest_asyncio
 from keyring.backend import KeyringBackend
 
-from desktop.composition import PlatformServices, build_platform_services
+from desktop.composition import PlatformServices, build_platform_services, load_triage
 from desktop.config import Config, Paths, PlatformUrls
 from desktop.platforms.credentials import CredentialStore
 from desktop.services.accounts import from_manifest, import_accounts
@@ -87,6 +87,7 @@ async def rig(sim: SimulatorThread, tmp_path: Path) -> AsyncIterator[SyncRig]:
             credentials,
             SyncSettings(rescan_every_s=3600, interval_s=1),
             clock=lambda: datetime.fromtimestamp(sim.control.now(), UTC),
+            triage=load_triage(config),
         )
         yield SyncRig(sim, db, services, seen, ring)
     db.close()

@@ -181,3 +181,27 @@ async def test_high_usage_slows_an_account_down_before_throttling(rig: SyncRig) 
     page = next(a for a in control.manifest()["accounts"] if a["platform"] == "facebook")
     reading = usage.account_usage(page["external_id"])
     assert reading is not None and reading.pct >= 50
+
+
+async def test_every_new_item_is_classified_on_arrival(rig: SyncRig) -> None:
+    await rig.services.sync.sync_once()
+    control = rig.sim.control
+    urgent = control.add_comment("TH", text="Cứu với, có người cầm dao đuổi chém ở chợ Vườn Hoa!")
+    control.add_message("TH", text="cho em hoi lam can cuoc gan chip o dau a")
+    await rig.services.sync.sync_once()
+
+    def look(session):  # type: ignore[no-untyped-def]
+        unclassified = session.execute(
+            select(func.count()).where(
+                Item.direction == "in", Item.category.is_(None), Item.text != ""
+            )
+        ).scalar_one()
+        thread = session.execute(
+            select(Thread).where(Thread.external_id == urgent["comment_id"])
+        ).scalar_one()
+        return unclassified, thread
+
+    unclassified, thread = rig.db.read_blocking(look)
+    assert unclassified == 0
+    assert thread.urgent and thread.category is not None and thread.confidence is not None
+    assert thread.category_source is not None and thread.category_source.value in {"model", "rule"}

@@ -21,6 +21,7 @@ from desktop.platforms.errors import PlatformError, RateLimited, TokenError, Tok
 from desktop.platforms.graph import GraphClient
 from desktop.platforms.usage import UsageTracker
 from desktop.platforms.zalo import ZaloClient
+from desktop.services.sync.batch import Triage
 from desktop.services.sync.facebook import FacebookSync, PageProbe
 from desktop.services.sync.outcome import AccountOutcome, SyncSummary, health_for
 from desktop.services.sync.settings import SyncSettings
@@ -45,6 +46,7 @@ class SyncEngine:
         usage: UsageTracker,
         settings: SyncSettings | None = None,
         clock: Callable[[], float] = time.monotonic,
+        triage: Triage | None = None,
     ) -> None:
         self.db = db
         self.credentials = credentials
@@ -53,8 +55,8 @@ class SyncEngine:
         self.settings = settings or SyncSettings()
         self.clock = clock
         self.sleep = asyncio.sleep  # replaceable in tests
-        self.facebook = FacebookSync(db, graph, self.settings, db.search)
-        self.zalo = ZaloSync(db, zalo, self.settings, db.search)
+        self.facebook = FacebookSync(db, graph, self.settings, db.search, triage)
+        self.zalo = ZaloSync(db, zalo, self.settings, db.search, triage)
         self.listeners: list[SummaryListener] = []
         self._resume_at: dict[int, float] = {}
         self._platform_resume: dict[str, float] = {}

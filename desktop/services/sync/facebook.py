@@ -36,10 +36,10 @@ from desktop.platforms.normalize import (
     parse_graph_time,
     resolve_thread_root,
 )
+from desktop.services.sync.batch import Triage, store_batch
 from desktop.services.sync.outcome import AccountOutcome
 from desktop.services.sync.settings import SyncSettings
 from desktop.store.database import Database
-from desktop.store.ingest import ingest_items
 from desktop.store.lookups import (
     comment_roots,
     known_item_ids,
@@ -87,12 +87,18 @@ def _comment_total(post: JsonDict) -> int | None:
 
 class FacebookSync:
     def __init__(
-        self, db: Database, graph: GraphClient, settings: SyncSettings, search: SearchBackend
+        self,
+        db: Database,
+        graph: GraphClient,
+        settings: SyncSettings,
+        search: SearchBackend,
+        triage: Triage | None = None,
     ) -> None:
         self.db = db
         self.graph = graph
         self.settings = settings
         self.search = search
+        self.triage = triage
 
     # -- probe ---------------------------------------------------------------------------
     def _probe_ops(self, page_id: str, token: str) -> list[BatchRequest]:
@@ -231,22 +237,18 @@ class FacebookSync:
             {"count": total, "updated": updated, "newest": newest.isoformat() if newest else None}
         )
         page_id = account.external_id
-        search = self.search
+        items = await self.db.read(lambda s: self._comment_items(s, page_id, post, comments))
 
-        def write(session: Session) -> None:
-            items = self._comment_items(session, page_id, post, comments)
-            result = ingest_items(session, items=items, search=search)
-            outcome.inserted += result.inserted
-            outcome.updated += result.updated
-            outcome.new_thread_ids |= result.new_thread_ids
-            outcome.touched_thread_ids |= result.thread_ids
+        def cursor_and_deletions(session: Session) -> None:
             if full and complete:
                 seen = {i.external_id for i in items}
                 gone = post_comment_ids(session, account.id, post.external_id) - seen
                 outcome.deleted += mark_deleted(session, Platform.FACEBOOK, gone)
             set_cursor(session, account.id, stream, new_state)
 
-        await self.db.write(write)
+        await store_batch(
+            self.db, self.search, items, outcome, triage=self.triage, also=cursor_and_deletions
+        )
 
     async def _fetch_comments(
         self, post_id: str, token: str, since: datetime | None, full: bool
@@ -338,18 +340,15 @@ class FacebookSync:
             newest = updated if newest is None else max(newest, updated)
             for msg in await self._new_messages(conv, token, mark, known):
                 items.append(graph_message(page_id, conv_id, msg))
-        search = self.search
         new_mark = newest.isoformat() if newest else None
-
-        def write(session: Session) -> None:
-            result = ingest_items(session, items=items, search=search)
-            outcome.inserted += result.inserted
-            outcome.updated += result.updated
-            outcome.new_thread_ids |= result.new_thread_ids
-            outcome.touched_thread_ids |= result.thread_ids
-            set_cursor(session, account.id, CONVERSATION_STREAM, new_mark)
-
-        await self.db.write(write)
+        await store_batch(
+            self.db,
+            self.search,
+            items,
+            outcome,
+            triage=self.triage,
+            also=lambda s: set_cursor(s, account.id, CONVERSATION_STREAM, new_mark),
+        )
 
     async def _new_messages(
         self, conv: JsonDict, token: str, mark: datetime | None, known: set[str]

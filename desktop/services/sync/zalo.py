@@ -15,14 +15,12 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from desktop.platforms.normalize import zalo_message
 from desktop.platforms.zalo import ZaloClient
+from desktop.services.sync.batch import Triage, store_batch
 from desktop.services.sync.outcome import AccountOutcome
 from desktop.services.sync.settings import SyncSettings
 from desktop.store.database import Database
-from desktop.store.ingest import ingest_items
 from desktop.store.search import SearchBackend
 from desktop.store.sync_state import AccountRow, get_cursor, set_cursor
 
@@ -77,12 +75,18 @@ class Watermark:
 
 class ZaloSync:
     def __init__(
-        self, db: Database, zalo: ZaloClient, settings: SyncSettings, search: SearchBackend
+        self,
+        db: Database,
+        zalo: ZaloClient,
+        settings: SyncSettings,
+        search: SearchBackend,
+        triage: Triage | None = None,
     ) -> None:
         self.db = db
         self.zalo = zalo
         self.settings = settings
         self.search = search
+        self.triage = triage
 
     async def sync(self, account: AccountRow, token: str, outcome: AccountOutcome) -> None:
         raw = await self.db.read(lambda s: get_cursor(s, account.id, RECENT_STREAM))
@@ -99,17 +103,14 @@ class ZaloSync:
             return
         items = [zalo_message(account.external_id, row) for row in rows]
         newest = mark.advanced(rows)
-        search = self.search
-
-        def write(session: Session) -> None:
-            result = ingest_items(session, items=items, search=search)
-            outcome.inserted += result.inserted
-            outcome.updated += result.updated
-            outcome.new_thread_ids |= result.new_thread_ids
-            outcome.touched_thread_ids |= result.thread_ids
-            set_cursor(session, account.id, RECENT_STREAM, newest.dump())
-
-        await self.db.write(write)
+        await store_batch(
+            self.db,
+            self.search,
+            items,
+            outcome,
+            triage=self.triage,
+            also=lambda s: set_cursor(s, account.id, RECENT_STREAM, newest.dump()),
+        )
 
     async def _walk(self, fetch: Fetch, mark: Watermark) -> list[JsonDict]:
         """Rows newer than ``mark``, newest first, page by page until a known row shows."""

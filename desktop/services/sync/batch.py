@@ -1,0 +1,63 @@
+"""Writing one batch of fetched items: classify off the event loop, then ingest, store the
+verdicts and move the stream's cursor — all in one write transaction."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+from desktop.domain.enums import Direction, ItemKind, Platform
+from desktop.domain.records import IncomingItem, ItemTriage
+from desktop.services.sync.outcome import AccountOutcome
+from desktop.store.database import Database
+from desktop.store.ingest import ingest_items
+from desktop.store.search import SearchBackend
+from desktop.store.triage import record_triage
+
+
+class Triage(Protocol):
+    """Classifies texts (CPU work: called in a worker thread)."""
+
+    def __call__(self, texts: Sequence[str]) -> list[ItemTriage]: ...
+
+
+def _inbound_texts(items: Sequence[IncomingItem]) -> list[IncomingItem]:
+    return [
+        i
+        for i in items
+        if i.direction is Direction.INBOUND and i.kind is not ItemKind.NOTE and i.text.strip()
+    ]
+
+
+async def store_batch(
+    db: Database,
+    search: SearchBackend,
+    items: Sequence[IncomingItem],
+    outcome: AccountOutcome,
+    *,
+    triage: Triage | None,
+    also: Callable[[Session], None] | None = None,
+) -> None:
+    """Ingest ``items`` (with their verdicts) and run ``also`` (the cursor) in one transaction."""
+    verdicts: dict[tuple[Platform, str], ItemTriage] = {}
+    if triage is not None:
+        inbound = _inbound_texts(items)
+        if inbound:
+            found = await asyncio.to_thread(triage, [i.text for i in inbound])
+            verdicts = {(i.platform, i.external_id): v for i, v in zip(inbound, found, strict=True)}
+
+    def write(session: Session) -> None:
+        result = ingest_items(session, items=items, search=search)
+        outcome.inserted += result.inserted
+        outcome.updated += result.updated
+        outcome.new_thread_ids |= result.new_thread_ids
+        outcome.touched_thread_ids |= result.thread_ids
+        if verdicts:
+            outcome.touched_thread_ids |= record_triage(session, verdicts)
+        if also is not None:
+            also(session)
+
+    await db.write(write)
