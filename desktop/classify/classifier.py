@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.classify.errors import ModelUnavailable
+from desktop.classify.features import views
 from desktop.classify.model import LinearTextModel
 from desktop.classify.rules import apply_rules
 from desktop.domain.enums import Category, CategorySource
@@ -52,9 +53,12 @@ class Classifier:
             ) from exc
 
     def classify(self, texts: Sequence[str]) -> list[Classification]:
-        probs, urgent_probs = self.model.predict(list(texts))
+        pairs = [views(t) for t in texts]
+        probs, urgent_probs = self.model.predict_views(pairs)
         results = []
-        for text, row, urgent_p in zip(texts, probs, urgent_probs, strict=True):
+        for text, (accented, _), row, urgent_p in zip(
+            texts, pairs, probs, urgent_probs, strict=True
+        ):
             best = int(row.argmax())
             category = Category(self.model.classes[best])
             confidence = float(row[best])
@@ -63,7 +67,7 @@ class Classifier:
             if verdict is not None:
                 category, confidence = verdict.category, verdict.confidence
                 source, rule = CategorySource.RULE, verdict.rule
-            urgency = self.urgency.assess(text)
+            urgency = self.urgency.assess_view(accented)
             reasons = urgency.reasons
             if float(urgent_p) >= self.urgent_threshold and not reasons:
                 reasons = ("model",)

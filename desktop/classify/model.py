@@ -60,16 +60,21 @@ class LinearTextModel:
 
     # -- inference -------------------------------------------------------------------------
     def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        pairs = [views(t) for t in texts]
+        return self.features_of_views([views(t) for t in texts])
+
+    def features_of_views(self, pairs: Sequence[tuple[str, str]]) -> sparse.csr_matrix:
         chars = self.char_vectorizer.transform([a for a, _ in pairs])
         words = self.word_vectorizer.transform([f for _, f in pairs])
         return sparse.hstack([chars, words], format="csr")
 
     def predict(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Per text: class probabilities (n, n_classes) and an urgency probability (n,)."""
-        if not texts:
+        return self.predict_views([views(t) for t in texts])
+
+    def predict_views(self, pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
+        if not pairs:
             return np.zeros((0, len(self.classes))), np.zeros(0)
-        x = self.features(texts)
+        x = self.features_of_views(pairs)
         probs = _softmax(np.asarray(x @ self.coef.T) + self.intercept)
         urgent = _sigmoid(np.asarray(x @ self.urgent_coef).ravel() + self.urgent_intercept)
         return probs, urgent

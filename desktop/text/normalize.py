@@ -126,8 +126,11 @@ _AMBIGUOUS = {"a", "e", "v", "h", "ca", "gi", "roi", "khong", "cam on"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+_SAFE_TEENCODE = {k: v for k, v in TEENCODE.items() if k not in _AMBIGUOUS}
+
+
 def expand_teencode(text: str, *, aggressive: bool = False) -> str:
-    table = TEENCODE if aggressive else {k: v for k, v in TEENCODE.items() if k not in _AMBIGUOUS}
+    table = TEENCODE if aggressive else _SAFE_TEENCODE
 
     def swap(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -152,26 +155,23 @@ for _chars, _token in (
             _EMOJI_CLASSES[_ch] = _token
 
 
-def _is_emoji(ch: str) -> bool:
-    return ord(ch) >= 0x2190 and unicodedata.category(ch) in {"So", "Sk"}
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]"
+)
+
+
+def _emoji_token(match: re.Match[str]) -> str:
+    ch = match.group(0)
+    if ch in ("\ufe0f", "\u200d"):
+        return ""
+    return f" {_EMOJI_CLASSES.get(ch, 'emo_other')} "
 
 
 def emoji_tokens(text: str) -> str:
-    """Emoji replaced by coarse tokens (" emo_angry ") and other symbols by " emo_other "."""
+    """Emoji replaced by coarse tokens (" emo_angry ") and other pictographs by " emo_other "."""
     if text.isascii():
         return text
-    out = []
-    for ch in text:
-        token = _EMOJI_CLASSES.get(ch)
-        if token is not None:
-            out.append(f" {token} ")
-        elif _is_emoji(ch):
-            out.append(" emo_other ")
-        elif unicodedata.category(ch) == "Mn" and ord(ch) in (0xFE0F, 0x200D):
-            continue
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _EMOJI.sub(_emoji_token, text)
 
 
 def normalize(text: str) -> str:
@@ -180,11 +180,16 @@ def normalize(text: str) -> str:
     return " ".join(canonical_tones(nfc).split())
 
 
-def has_diacritics(text: str) -> bool:
-    """Does the writer use Vietnamese marks at all (decides how strictly words are matched)."""
+def _marked_letters() -> frozenset[str]:
     from desktop.text.folding import strip_diacritics
 
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return False
-    return strip_diacritics(text) != text
+    letters = (chr(cp) for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)))
+    return frozenset(ch for ch in letters if ch.isalpha() and strip_diacritics(ch) != ch)
+
+
+_MARKED = _marked_letters()
+
+
+def has_diacritics(text: str) -> bool:
+    """Does the writer use Vietnamese marks at all (decides how strictly words are matched)."""
+    return not text.isascii() and not _MARKED.isdisjoint(text)

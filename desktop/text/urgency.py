@@ -85,6 +85,53 @@ _SIGNALS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
     ),
 )
 
+# Words without which a signal's patterns cannot match: a cheap test before any regex runs.
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "danger": (
+        "cứu",
+        "sos",
+        "đuối",
+        "chết",
+        "trôi",
+        "chìm",
+        "bắt",
+        "giam",
+        "nhốt",
+        "bạo",
+        "hành",
+        "cưỡng",
+        "cháy",
+        "thương",
+        "bất",
+        "ngất",
+        "máu",
+    ),
+    "missing_child": ("mất", "lạc", "về", "liên", "tìm"),
+    "suicide": ("tự", "quyên", "nhảy", "sống", "chết", "kết", "thuốc"),
+    "threat": ("giết", "chết", "đốt", "đập", "phá", "bom", "nổ", "mìn", "xử", "xiên", "trả"),
+    "violence": (
+        "cầm",
+        "vác",
+        "rút",
+        "mang",
+        "dùng",
+        "lăm",
+        "giơ",
+        "đánh",
+        "hỗn",
+        "ẩu",
+        "xô",
+        "đâm",
+        "chém",
+        "đuổi",
+        "truy",
+        "nổ",
+        "bắn",
+        "đập",
+    ),
+    "fraud_now": ("vừa", "mới", "phong", "chặn", "khóa", "dừng", "lấy", "đòi", "thu"),
+}
+
 _NOW = (
     r"(?:đang|vừa|vừa mới|ngay bây giờ|bây giờ|lúc này|hiện tại|gấp|khẩn cấp|khẩn|ngay|"
     r"cứu|nhanh lên|tối nay|sáng nay|chiều nay|đêm nay|trưa nay|ở đây)"
@@ -94,6 +141,9 @@ _PAST = (
     r"đã bị bắt|đã bắt giữ|bắt giữ|đã xử lý|khởi tố|tuyên án|xét xử|cảnh báo|khuyến cáo|"
     r"thủ đoạn|tuyên truyền|phim|truyện|game)"
 )
+
+
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +158,16 @@ def _compile(pattern: str, folded: bool) -> re.Pattern[str]:
 
 class UrgencyRules:
     def __init__(self) -> None:
+        # One alternation per signal: a text costs one search per signal, not per pattern,
+        # and only when one of the signal's trigger words is in the text.
         self._signals = {
             folded: [
-                (name, strong, [_compile(p, folded) for p in patterns])
+                (
+                    name,
+                    strong,
+                    _compile("|".join(f"(?:{p})" for p in patterns), folded),
+                    frozenset(fold(t) if folded else t for t in _TRIGGERS[name]),
+                )
                 for name, strong, patterns in _SIGNALS
             ]
             for folded in (False, True)
@@ -119,19 +176,29 @@ class UrgencyRules:
         self._past = {f: _compile(_PAST, f) for f in (False, True)}
 
     def assess(self, text: str) -> Urgency:
-        view = expand_teencode(normalize(text)).lower()
+        return self.assess_view(expand_teencode(normalize(text)).lower())
+
+    def assess_view(self, view: str) -> Urgency:
+        """``view``: normalised, teencode-expanded, lower-case text (the classifier's view)."""
         folded = not has_diacritics(view)
         if folded:
             view = fold(view)
+        words = set(_WORDS.findall(view))
+        hits = [
+            (name, strong)
+            for name, strong, pattern, triggers in self._signals[folded]
+            if not triggers.isdisjoint(words) and pattern.search(view)
+        ]
+        if not hits:
+            return Urgency(False)
         now = self._now[folded].search(view) is not None
         past = self._past[folded].search(view) is not None
-        reasons = []
-        for name, strong, patterns in self._signals[folded]:
-            if any(p.search(view) for p in patterns) and (
-                (strong and not (past and not now)) or (not strong and now and not past)
-            ):
-                reasons.append(name)
-        return Urgency(bool(reasons), tuple(reasons))
+        reasons = tuple(
+            name
+            for name, strong in hits
+            if (strong and not (past and not now)) or (not strong and now and not past)
+        )
+        return Urgency(bool(reasons), reasons)
 
 
 _DEFAULT: UrgencyRules | None = None
