@@ -204,7 +204,7 @@ def build_training_set(
     corrections: Sequence[Example] = (),
     *,
     generated: int = 6000,
-    vihos_each: int = 1500,
+    vihos_each: int = 5000,
     seed: int = 0,
 ) -> TrainingSet:
     """The shipped sources plus officers' corrections; held-out splits never trained on."""
