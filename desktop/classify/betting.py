@@ -5,7 +5,7 @@ A police page hears about gambling in two voices: the promoter ("nhà cái uy t�
 lý"). Only the first is spam; hiding the second would hide a crime tip. So:
 
 - a **strong** term is promotion on its own: a betting brand (``bet88``, ``kubet``, ``sunwin``),
-  "nạp đầu", "nổ hũ", "soi kèo", "soi cầu", "đổi thưởng", "<game> online / uy tín";
+  "nạp đầu", "nổ hũ", "soi kèo", "soi cầu", "game bài đổi thưởng", "<game> online / uy tín";
 - a **topic** term (nhà cái, cá độ, cá cược, tài xỉu, xóc đĩa, lô đề, kèo, casino, brand-like
   names ``xx88``/``xxbet`` …) needs a promotion cue as well: a link, "đăng ký", "nạp", "rút
   tiền", "khuyến mãi", "tặng", "uy tín", "code", "thành viên mới" …;
@@ -20,9 +20,12 @@ from __future__ import annotations
 import re
 
 from desktop.classify.links import find_links
-from desktop.text.tolerant import AFTER, BEFORE, compile_phrases, prepare
+from desktop.text.tolerant import BEFORE, compile_phrases, prepare
 
-_GAMES = ("casino", "cá cược", "cá độ", "tài xỉu", "xóc đĩa", "lô đề", "đánh đề", "đá gà", "game bài")
+_GAMES = (
+    "casino", "cá cược", "cá độ", "tài xỉu", "xóc đĩa", "lô đề", "đánh đề", "đá gà", "game bài",
+    "bắn cá", "nổ hũ", "baccarat",
+)  # fmt: skip
 STRONG_TERMS = (
     "nạp đầu",
     "khuyến mãi nạp",
@@ -30,11 +33,12 @@ STRONG_TERMS = (
     "soi kèo",
     "kèo nhà cái",
     "soi cầu",
-    "đổi thưởng",
-    "bắn cá đổi thưởng",
-    *(f"{game} {how}" for game in _GAMES for how in ("online", "trực tuyến", "uy tín")),
+    "game đổi thưởng",
+    "cổng game đổi thưởng",
     "nhà cái uy tín",
 )
+# A game and how it is sold: "tài xỉu online", "game bài đổi thưởng", "casino uy tín".
+_SOLD = ("online", "onl", "trực tuyến", "uy tín", "đổi thưởng")
 TOPIC_TERMS = (
     "nhà cái",
     "cá cược",
@@ -101,13 +105,15 @@ _BRANDS = re.compile(
     r"(?<![a-z0-9])(?:"
     r"(?:fb|w|m|fun|jun|hi|new|go|yo|mu|qh|vn|hb|may|ee|ok|33|s)88|ae888|sv388|s666|mb66"
     r"|(?:8x|188|789|ku|sh|f8|v9|i9|12|8k|vn|de|one)bet|bet365|bet88|ku ?casino|kuwin|sunwin"
-    r"|iwin|zowin|hit ?club|b52 ?club|789 ?club|rikvip|okvip|thomo|68 ?game ?bai"
+    r"|iwin|zowin|hit ?club|b52 ?club|789 ?club|rikvip|okvip|thomo|68 ?game ?bai|k8(?:vn|bet)?"
     r")[a-z0-9]{0,4}(?![a-z0-9])"
 )
 # Brand-like names: a topic term (a nickname "tuan88" must not hide a comment by itself).
-_BRANDISH = re.compile(r"(?<![a-z0-9@.])(?:[a-z]{1,5}8{2,3}|[a-z0-9]{1,3}bet|bet\d{1,4})[a-z]{0,4}(?![a-z0-9@])")
+_BRANDISH = re.compile(
+    r"(?<![a-z0-9@.])(?:[a-z]{1,5}8{2,3}|[a-z0-9]{1,3}bet|bet\d{1,4})[a-z]{0,4}(?![a-z0-9@])"
+)
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
-_STRONG = compile_phrases(STRONG_TERMS)
+_STRONG = compile_phrases(STRONG_TERMS, (_GAMES, _SOLD))
 _TOPIC = compile_phrases(TOPIC_TERMS)
 _PROMO = compile_phrases(PROMO_TERMS)
 _REPORT = compile_phrases(REPORT_TERMS)
@@ -124,7 +130,9 @@ def _reads_as_report(text: str) -> bool:
 
 def betting_evidence(text: str) -> str | None:
     """Why ``text`` promotes betting (the words found), or None."""
-    prepared = _EMAIL.sub(" ", prepare(text))
+    prepared = prepare(text)
+    if "@" in prepared:
+        prepared = _EMAIL.sub(" ", prepared)
     strong = _BRANDS.search(prepared) or _STRONG.search(prepared)
     if strong is not None:
         found = strong.group(0)

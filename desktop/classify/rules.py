@@ -1,22 +1,19 @@
 """Transparent overrides on top of the model: cases where a rule is more reliable than
 statistics (a betting link is spam, whatever words surround it). Each names itself, so the
-officer and the audit log can see why an item got its category."""
+officer and the audit log can see why an item got its category.
+
+Links and betting vocabulary live in ``links`` and ``betting`` (shared with auto-moderation)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from desktop.classify.betting import betting_evidence
+from desktop.classify.links import has_link
 from desktop.domain.enums import Category
 from desktop.text.folding import fold
 
-_URL = re.compile(
-    r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|vip|club|xyz|top|io|me|cc|bet|win)\b"
-)
-_BETTING = re.compile(
-    r"\b(?:nha cai|ca do|ca cuoc|keo nha cai|xoc dia|tai xiu|no hu|ban ca doi thuong|"
-    r"casino|slot|lo de online|soi keo|bet\d*|hoan tra|khuyen mai nap|nap dau)\b"
-)
 _LOAN_AD = re.compile(
     r"\b(?:vay (?:tien )?(?:nhanh|online|tin chap)|giai ngan (?:nhanh|trong ngay)|"
     r"khong can the chap|ho tro vay)\b"
@@ -36,9 +33,9 @@ class RuleVerdict:
 
 def apply_rules(text: str) -> RuleVerdict | None:
     folded = fold(text)
-    has_link = _URL.search(folded) is not None
-    if _BETTING.search(folded) and (has_link or "dang ky" in folded or "nap" in folded):
+    linked = has_link(text)
+    if betting_evidence(text) is not None and (linked or "dang ky" in folded or "nap" in folded):
         return RuleVerdict(Category.SPAM, 0.99, "betting_link")
-    if has_link and (_LOAN_AD.search(folded) or _JOB_AD.search(folded)):
+    if linked and (_LOAN_AD.search(folded) or _JOB_AD.search(folded)):
         return RuleVerdict(Category.SPAM, 0.97, "ad_link")
     return None

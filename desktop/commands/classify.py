@@ -100,18 +100,11 @@ def run(config: Config, args: argparse.Namespace) -> int:
 
 
 def _train(corrections: list[Any]) -> tuple[Any, Any, dict[str, Any]]:
-    from desktop.classify.training import (
-        build_training_set,
-        choose_urgent_threshold,
-        evaluate,
-        fit,
-        predict_labels,
-    )
+    from desktop.classify.training import build_training_set, evaluate, fit, predict_labels
 
     data = build_training_set(corrections)
     started = time.perf_counter()
     model = fit(data.train)
-    model.meta["urgent_threshold"] = choose_urgent_threshold(model, data.train)
     seconds = time.perf_counter() - started
     pred, urg = predict_labels(model, data.heldout, model.meta["urgent_threshold"])
     held = evaluate(pred, urg, data.heldout)

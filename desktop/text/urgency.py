@@ -28,6 +28,9 @@ _SIGNALS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
             r"(?:bị|đang bị) (?:bắt cóc|giam|nhốt|bắt giữ trái phép|bạo hành|hành hung|cưỡng hiếp)",
             r"bắt cóc",
             r"(?:cháy nhà|đang cháy|cháy lớn)",
+            r"(?:kêu cứu|xin cứu|mắc kẹt|bị kẹt|bị lật|lật thuyền|chìm thuyền|lũ cuốn|nước lũ)",
+            r"(?:không tỉnh|gọi không tỉnh|bất tỉnh|co giật)",
+            r"(?:bị giữ|bị bán sang|bị giam giữ|không cho về)",
             r"(?:có người|người) (?:bị thương|nằm bất tỉnh|ngất|chảy máu)",
         ),
     ),
@@ -39,6 +42,7 @@ _SIGNALS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
             r"(?:mất tích|đi lạc|lạc mất|không thấy về|chưa về nhà|không liên lạc được)",
             r"(?:mất tích|đi lạc|lạc mất)[^.!?\n]{0,30}(?:cháu|bé|con|tuổi|học sinh)",
             r"tìm (?:trẻ|người) (?:lạc|mất tích)",
+            r"(?:bị lạc mẹ|lạc bố mẹ|lạc người nhà|khóc một mình)",
         ),
     ),
     (
@@ -48,6 +52,7 @@ _SIGNALS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
             r"(?:tự tử|tự sát|tự vẫn|quyên sinh)",
             r"nhảy (?:cầu|sông|lầu|xuống)",
             r"(?:không muốn sống|muốn chết đi|kết thúc cuộc đời|uống thuốc (?:chuột|sâu|ngủ))",
+            r"(?:đứng trên cầu|chuẩn bị dây|không chịu được nữa|nhiều thuốc ngủ|treo cổ)",
         ),
     ),
     (
@@ -85,61 +90,15 @@ _SIGNALS: tuple[tuple[str, bool, tuple[str, ...]], ...] = (
     ),
 )
 
-# Words without which a signal's patterns cannot match: a cheap test before any regex runs.
-_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "danger": (
-        "cứu",
-        "sos",
-        "đuối",
-        "chết",
-        "trôi",
-        "chìm",
-        "bắt",
-        "giam",
-        "nhốt",
-        "bạo",
-        "hành",
-        "cưỡng",
-        "cháy",
-        "thương",
-        "bất",
-        "ngất",
-        "máu",
-    ),
-    "missing_child": ("mất", "lạc", "về", "liên", "tìm"),
-    "suicide": ("tự", "quyên", "nhảy", "sống", "chết", "kết", "thuốc"),
-    "threat": ("giết", "chết", "đốt", "đập", "phá", "bom", "nổ", "mìn", "xử", "xiên", "trả"),
-    "violence": (
-        "cầm",
-        "vác",
-        "rút",
-        "mang",
-        "dùng",
-        "lăm",
-        "giơ",
-        "đánh",
-        "hỗn",
-        "ẩu",
-        "xô",
-        "đâm",
-        "chém",
-        "đuổi",
-        "truy",
-        "nổ",
-        "bắn",
-        "đập",
-    ),
-    "fraud_now": ("vừa", "mới", "phong", "chặn", "khóa", "dừng", "lấy", "đòi", "thu"),
-}
-
 _NOW = (
-    r"(?:đang|vừa|vừa mới|ngay bây giờ|bây giờ|lúc này|hiện tại|gấp|khẩn cấp|khẩn|ngay|"
-    r"cứu|nhanh lên|tối nay|sáng nay|chiều nay|đêm nay|trưa nay|ở đây)"
+    r"(?:đang|vừa|vừa mới|ngay bây giờ|bây giờ|giờ|lúc này|hiện tại|gấp|khẩn cấp|khẩn|ngay|"
+    r"nhanh lên|tối nay|sáng nay|chiều nay|đêm nay|trưa nay|ở đây)"
 )
 _PAST = (
     r"(?:năm ngoái|năm trước|tháng trước|tuần trước|hôm trước|hôm qua|hồi trước|mấy năm trước|"
     r"đã bị bắt|đã bắt giữ|bắt giữ|đã xử lý|khởi tố|tuyên án|xét xử|cảnh báo|khuyến cáo|"
-    r"thủ đoạn|tuyên truyền|phim|truyện|game)"
+    r"thủ đoạn|tuyên truyền|phim|truyện|game|cảm ơn|hoan hô|biểu dương|đã cứu|đã kịp thời|"
+    r"kịp thời|tin đồn|có thật|lan truyền)"
 )
 
 
@@ -150,6 +109,13 @@ _WORDS = re.compile(r"\w+")
 class Urgency:
     urgent: bool
     reasons: tuple[str, ...] = ()
+
+
+def _literal_words(patterns: tuple[str, ...], folded: bool) -> frozenset[str]:
+    """Every word written in the patterns: a match needs at least one of them in the text, so
+    a text sharing none is skipped without running the regex."""
+    words = {w for p in patterns for w in _WORDS.findall(p)}
+    return frozenset(fold(w) if folded else w for w in words)
 
 
 def _compile(pattern: str, folded: bool) -> re.Pattern[str]:
@@ -166,7 +132,7 @@ class UrgencyRules:
                     name,
                     strong,
                     _compile("|".join(f"(?:{p})" for p in patterns), folded),
-                    frozenset(fold(t) if folded else t for t in _TRIGGERS[name]),
+                    _literal_words(patterns, folded),
                 )
                 for name, strong, patterns in _SIGNALS
             ]
