@@ -26,7 +26,6 @@ import json
 import random
 import re
 import sys
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -35,20 +34,23 @@ SRC = HERE / "src"
 OUT = HERE / "dutydesk_corpus.jsonl"
 
 CATEGORIES = (
-    "crime_tip", "scam_report", "admin_question", "complaint", "feedback",
-    "hostile", "abusive", "spam", "other",
+    "crime_tip",
+    "scam_report",
+    "admin_question",
+    "complaint",
+    "feedback",
+    "hostile",
+    "abusive",
+    "spam",
+    "other",
 )
 URGENT_ALLOWED = {"crime_tip", "scam_report", "abusive", "other"}
 MIN_PER_CATEGORY = 320
 SEED = 267  # plan 267/KH-CAT-PV01
 TYPO_SHARE = 0.06
 
-_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
-
-
-def strip_diacritics(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from desktop.text.folding import strip_diacritics  # noqa: E402 - the project's own folding
 
 
 def fold(text: str) -> str:
@@ -60,24 +62,118 @@ def fold(text: str) -> str:
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _TEEN = frozenset(
-    """ko k kh khum hk hok hem khong0 dc đc đk dk mn mng ae cs sdt sđt ib inb j z r rùi rui vs
-    ntn bn ak ah oke okela trc dt đt mk mik bt bít bik ng ns nt tl cx đag dag wa wá thui hum
-    nhìu nhiu lun bh bjo ck vk tk gđ gd kb rep e đm dm đcm dcm đcmm dmm vl vcl vkl clgt cmt
-    hqua hnay tks thx ad5 acc h chx cccd0 mem ctv0 lm iu hix""".split()
+    [
+        "ko",
+        "k",
+        "kh",
+        "khum",
+        "hk",
+        "hok",
+        "hem",
+        "khong0",
+        "dc",
+        "đc",
+        "đk",
+        "dk",
+        "mn",
+        "mng",
+        "ae",
+        "cs",
+        "sdt",
+        "sđt",
+        "ib",
+        "inb",
+        "j",
+        "z",
+        "r",
+        "rùi",
+        "rui",
+        "vs",
+        "ntn",
+        "bn",
+        "ak",
+        "ah",
+        "oke",
+        "okela",
+        "trc",
+        "dt",
+        "đt",
+        "mk",
+        "mik",
+        "bt",
+        "bít",
+        "bik",
+        "ng",
+        "ns",
+        "nt",
+        "tl",
+        "cx",
+        "đag",
+        "dag",
+        "wa",
+        "wá",
+        "thui",
+        "hum",
+        "nhìu",
+        "nhiu",
+        "lun",
+        "bh",
+        "bjo",
+        "ck",
+        "vk",
+        "tk",
+        "gđ",
+        "gd",
+        "kb",
+        "rep",
+        "e",
+        "đm",
+        "dm",
+        "đcm",
+        "dcm",
+        "đcmm",
+        "dmm",
+        "vl",
+        "vcl",
+        "vkl",
+        "clgt",
+        "cmt",
+        "hqua",
+        "hnay",
+        "tks",
+        "thx",
+        "ad5",
+        "acc",
+        "h",
+        "chx",
+        "cccd0",
+        "mem",
+        "ctv0",
+        "lm",
+        "iu",
+        "hix",
+    ]
 ) - {"khong0", "cccd0", "ad5", "ctv0"}
 _EMOJI_RANGES = (
-    (0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x2190, 0x21FF), (0x1F1E6, 0x1F1FF),
+    (0x1F000, 0x1FAFF),
+    (0x2600, 0x27BF),
+    (0x2B00, 0x2BFF),
+    (0x2190, 0x21FF),
+    (0x1F1E6, 0x1F1FF),
 )
 _PII = {
     "phone": re.compile(r"(?<!\d)(?:\+84[ .]?|0)(?:\d[ .]?){8,9}\d(?!\d)"),
     "cccd": re.compile(r"(?<!\d)0\d{2}[ .]?\d{3}[ .]?\d{3}[ .]?\d{3}(?!\d)"),
     "plate": re.compile(r"\b\d{2}[A-Z]{1,2}\d?-\d{3}\.\d{2}\b"),
-    "bank": re.compile(r"(?i)(?:stk|tk|tài khoản|tai khoan|vietcombank|techcombank|bidv|agribank|"
-                       r"vietinbank|vpbank|tpbank|acb|sacombank|mb)\D{0,25}\d[\d ]{7,18}\d"),
+    "bank": re.compile(
+        r"(?i)(?:stk|tk|tài khoản|tai khoan|vietcombank|techcombank|bidv|agribank|"
+        r"vietinbank|vpbank|tpbank|acb|sacombank|mb)\D{0,25}\d[\d ]{7,18}\d"
+    ),
     "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
 }
-_MARKED = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]",
-                     re.IGNORECASE)
+_MARKED = re.compile(
+    r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE
+)
 
 
 def _is_emoji(ch: str) -> bool:
@@ -112,17 +208,27 @@ def styles_of(text: str, typo: bool) -> list[str]:
 
 # --- deterministic keyboard slips ------------------------------------------------------------
 
+
 def add_typos(text: str, rng: random.Random) -> str:
     # Only plain ASCII letter pairs, never the first letter of a word: dropping a marked vowel
     # can turn a word into another one ("ngầu" -> "ngu"), which would change the label.
-    words = [m for m in re.finditer(r"[^\W\d_]{4,}", text)
-             if any(c.isascii() and n.isascii() for c, n in zip(m.group()[1:-1], m.group()[2:]))]
+    words = [
+        m
+        for m in re.finditer(r"[^\W\d_]{4,}", text)
+        if any(
+            c.isascii() and n.isascii()
+            for c, n in zip(m.group()[1:-1], m.group()[2:], strict=False)
+        )
+    ]
     if not words:
         return text
     chars = list(text)
     for m in rng.sample(words, min(len(words), rng.choice((1, 1, 2)))):
-        spots = [i for i in range(m.start() + 1, m.end() - 1)
-                 if text[i].isascii() and text[i + 1].isascii()]
+        spots = [
+            i
+            for i in range(m.start() + 1, m.end() - 1)
+            if text[i].isascii() and text[i + 1].isascii()
+        ]
         i = rng.choice(spots)
         kind = rng.random()
         if kind < 0.4:  # swap two letters
@@ -135,6 +241,7 @@ def add_typos(text: str, rng: random.Random) -> str:
 
 
 # --- build -----------------------------------------------------------------------------------
+
 
 def read_sources() -> tuple[list[dict], list[str]]:
     items: list[dict] = []
@@ -152,10 +259,15 @@ def read_sources() -> tuple[list[dict], list[str]]:
             text = text.strip().replace("\\n", "\n")
             if "x" in flags:
                 text = strip_diacritics(text)
-            items.append({
-                "text": text, "category": cat, "urgent": "u" in flags,
-                "channel": "message" if "m" in flags else "comment", "_src": f"{path.name}:{n}",
-            })
+            items.append(
+                {
+                    "text": text,
+                    "category": cat,
+                    "urgent": "u" in flags,
+                    "channel": "message" if "m" in flags else "comment",
+                    "_src": f"{path.name}:{n}",
+                }
+            )
     return items, errors
 
 
@@ -189,8 +301,11 @@ def check(items: list[dict], errors: list[str]) -> list[str]:
         key = fold(it["text"])
         if key and key in folded:
             other = folded[key]
-            what = "conflicting labels" if (other["category"], other["urgent"]) != (
-                it["category"], it["urgent"]) else "near-duplicate"
+            what = (
+                "conflicting labels"
+                if (other["category"], other["urgent"]) != (it["category"], it["urgent"])
+                else "near-duplicate"
+            )
             problems.append(f"{what}: {other['_src']} / {it['_src']}: {it['text'][:50]!r}")
         folded.setdefault(key, it)
     per_cat = Counter(it["category"] for it in items)
@@ -210,16 +325,29 @@ def summary(items: list[dict]) -> str:
     lines = [f"items: {n}   urgent: {sum(urg.values())} ({100 * sum(urg.values()) / n:.1f} %)", ""]
     lines.append(f"{'category':<15}{'items':>6}{'urgent':>8}{'comment':>9}{'message':>9}")
     for cat in CATEGORIES:
-        lines.append(f"{cat:<15}{per_cat[cat]:>6}{urg[cat]:>8}{chan[cat, 'comment']:>9}"
-                     f"{chan[cat, 'message']:>9}")
+        lines.append(
+            f"{cat:<15}{per_cat[cat]:>6}{urg[cat]:>8}{chan[cat, 'comment']:>9}"
+            f"{chan[cat, 'message']:>9}"
+        )
     lines.append("")
     lines.append("style counts (an item can have several):")
-    for s in ("accented", "unaccented", "teencode", "caps", "emoji", "typo", "pii", "short",
-              "long"):
+    for s in (
+        "accented",
+        "unaccented",
+        "teencode",
+        "caps",
+        "emoji",
+        "typo",
+        "pii",
+        "short",
+        "long",
+    ):
         lines.append(f"  {s:<11}{styles[s]:>6}  {100 * styles[s] / n:5.1f} %")
     lines.append("")
-    lines.append(f"length in characters: min {lens[0]}, median {lens[n // 2]}, max {lens[-1]}; "
-                 f">= 400: {sum(1 for x in lens if x >= 400)}")
+    lines.append(
+        f"length in characters: min {lens[0]}, median {lens[n // 2]}, max {lens[-1]}; "
+        f">= 400: {sum(1 for x in lens if x >= 400)}"
+    )
     return "\n".join(lines)
 
 

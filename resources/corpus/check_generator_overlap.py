@@ -45,22 +45,36 @@ def main() -> int:
         print(f"   {c['category']}: {c['text']!r}")
 
     grams: set[tuple[str, ...]] = set()
-    for name in ("_CRIME", "_SCAM", "_ADMIN", "_COMPLAINT", "_FEEDBACK", "_HOSTILE", "_ABUSIVE",
-                 "_SPAM", "_OTHER"):
+    for name in (
+        "_CRIME",
+        "_SCAM",
+        "_ADMIN",
+        "_COMPLAINT",
+        "_FEEDBACK",
+        "_HOSTILE",
+        "_ABUSIVE",
+        "_SPAM",
+        "_OTHER",
+    ):
         for raw in getattr(T, name):
             t = toks(re.sub(r"\{\w+\}", " slot ", re.sub(r"^[!@#]+", "", raw)))
-            grams.update(g for i in range(len(t) - N_GRAM + 1)
-                         if "slot" not in (g := tuple(t[i:i + N_GRAM])))
+            grams.update(
+                g
+                for i in range(len(t) - N_GRAM + 1)
+                if "slot" not in (g := tuple(t[i : i + N_GRAM]))
+            )
     hits = []
     for c in corpus:
         t = toks(c["text"])
-        k = sum(tuple(t[i:i + N_GRAM]) in grams for i in range(len(t) - N_GRAM + 1))
+        k = sum(tuple(t[i : i + N_GRAM]) in grams for i in range(len(t) - N_GRAM + 1))
         if k:
             hits.append((k, c))
     hits.sort(key=lambda h: -h[0])
-    print(f"corpus items sharing a word {N_GRAM}-gram with a generator template: {len(hits)}"
-          f" of {len(corpus)}; max shared {N_GRAM}-grams in one item: "
-          f"{hits[0][0] if hits else 0}")
+    print(
+        f"corpus items sharing a word {N_GRAM}-gram with a generator template: {len(hits)}"
+        f" of {len(corpus)}; max shared {N_GRAM}-grams in one item: "
+        f"{hits[0][0] if hits else 0}"
+    )
     for k, c in hits[:10]:
         print(f"   {k}  {c['category']}: {c['text'][:90]!r}")
     return 1 if exact else 0
