@@ -117,3 +117,12 @@ class OutboxState(StrEnum):
     SENT = "sent"
     FAILED = "failed"
     UNKNOWN = "unknown"
+
+
+class ModerationCondition(StrEnum):
+    """What an auto-moderation rule looks for (``moderation_rules.condition``)."""
+
+    PHONE = "phone"  # a phone number (desktop.text.pii)
+    LINK = "link"  # a link, shortened or dodged (desktop.classify.links)
+    BETTING = "betting"  # betting promotion (desktop.classify.betting)
+    CATEGORY = "category"  # the classifier's category at or above a confidence

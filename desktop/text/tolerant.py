@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 _ZERO_WIDTH = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
@@ -76,7 +76,24 @@ def tolerant(phrase: str) -> str:
     return _BETWEEN.join(parts)
 
 
-def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One pattern for all ``phrases`` (longest first), matching whole words only."""
+def any_of(phrases: Iterable[str]) -> str:
+    """Regex source (no boundaries) for any of ``phrases``, longest first."""
     ordered = sorted(set(phrases), key=len, reverse=True)
-    return re.compile(BEFORE + "(?:" + "|".join(tolerant(p) for p in ordered) + ")" + AFTER)
+    return "(?:" + "|".join(tolerant(p) for p in ordered) + ")"
+
+
+def compile_phrases(phrases: Iterable[str], *combined: Sequence[Iterable[str]]) -> re.Pattern[str]:
+    """One pattern matching any of ``phrases``, or a phrase of each list of a ``combined``
+    sequence in order (``(["cá độ", "tài xỉu"], ["online", "uy tín"])`` for "tài xỉu online"),
+    whole words only."""
+    phrases = list(phrases)
+    branches = [any_of(phrases)] if phrases else []
+    firsts = set(phrases)
+    for parts in combined:
+        lists = [list(part) for part in parts]
+        branches.append(_BETWEEN.join(any_of(part) for part in lists))
+        firsts.update(lists[0])
+    # A lookahead on the possible first characters lets the engine skip to candidate positions.
+    first = sorted({f for p in firsts for f in _variants(prepare(p)[0])})
+    lead = "(?=[" + "".join(re.escape(f) for f in first) + "])"
+    return re.compile(lead + BEFORE + "(?:" + "|".join(branches) + ")" + AFTER)
