@@ -180,6 +180,7 @@ async def _start_demo_services(
 
     async def run_all() -> None:
         try:
+            await services.recover()
             await asyncio.gather(services.sync.run(stop), services.outbox.run(stop))
         finally:
             await client.aclose()

@@ -17,6 +17,7 @@ from desktop.platforms.graph import GraphClient
 from desktop.platforms.http import PlatformHttp
 from desktop.platforms.usage import UsageTracker
 from desktop.platforms.zalo import ZaloClient
+from desktop.services.moderation.engine import ModerationEngine
 from desktop.services.outbox import OutboxService
 from desktop.services.sync.batch import Triage
 from desktop.services.sync.engine import SyncEngine
@@ -35,6 +36,12 @@ class PlatformServices:
     zalo_tokens: ZaloTokenManager
     sync: SyncEngine
     outbox: OutboxService
+    moderation: ModerationEngine
+
+    async def recover(self) -> None:
+        """After a crash: settle interrupted sends, then finish half-done auto-moderation."""
+        await self.outbox.recover()
+        await self.moderation.resume()
 
 
 def build_platform_services(
@@ -51,9 +58,20 @@ def build_platform_services(
     graph = GraphClient(http, config.urls.graph)
     zalo = ZaloClient(http, config.urls.zalo, config.urls.zalo_oauth)
     tokens = ZaloTokenManager(zalo, credentials, clock)
-    engine = SyncEngine(db, graph, zalo, credentials, tokens, usage, sync_settings, triage=triage)
     sender = OutboxService(db, graph, zalo, credentials, tokens, clock)
-    return PlatformServices(http, graph, zalo, credentials, tokens, engine, sender)
+    moderation = ModerationEngine(db, sender, clock=clock)
+    engine = SyncEngine(
+        db,
+        graph,
+        zalo,
+        credentials,
+        tokens,
+        usage,
+        sync_settings,
+        triage=triage,
+        moderate=moderation.on_new_items,
+    )
+    return PlatformServices(http, graph, zalo, credentials, tokens, engine, sender, moderation)
 
 
 def load_triage(config: Config) -> Triage | None:

@@ -37,6 +37,7 @@ async def _once(config: Config) -> int:
     credentials = credential_store(config)
     with open_store(config) as db:
         async with platform_services(config, db, credentials) as services:
+            await services.recover()
             started = time.perf_counter()
             summary = await services.sync.sync_once()
             print_summary(summary, time.perf_counter() - started)
@@ -52,6 +53,7 @@ async def _forever(config: Config) -> int:
     with open_store(config) as db:
         async with platform_services(config, db, credentials) as services:
             services.sync.listeners.append(lambda s: print_summary(s, 0.0))
+            await services.recover()
             await asyncio.gather(services.sync.run(stop), services.outbox.run(stop))
     return 0
 

@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import Direction, ItemKind, Platform
@@ -14,6 +15,7 @@ from desktop.domain.records import IncomingItem, ItemTriage
 from desktop.services.sync.outcome import AccountOutcome
 from desktop.store.database import Database
 from desktop.store.ingest import ingest_items
+from desktop.store.models import Item
 from desktop.store.search import SearchBackend
 from desktop.store.triage import record_triage
 
@@ -50,7 +52,13 @@ async def store_batch(
             verdicts = {(i.platform, i.external_id): v for i, v in zip(inbound, found, strict=True)}
 
     def write(session: Session) -> None:
+        # One writer and growing ids: what is above today's highest id is what this ingest adds.
+        before = session.execute(select(func.max(Item.id))).scalar() or 0
         result = ingest_items(session, items=items, search=search)
+        if result.inserted:
+            outcome.new_item_ids += list(
+                session.execute(select(Item.id).where(Item.id > before)).scalars()
+            )
         outcome.inserted += result.inserted
         outcome.updated += result.updated
         outcome.new_thread_ids |= result.new_thread_ids

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from sqlalchemy.orm import Session
 
@@ -32,6 +32,7 @@ from desktop.store.sync_state import AccountRow, list_accounts, set_health
 log = logging.getLogger(__name__)
 
 SummaryListener = Callable[[SyncSummary], None]
+Moderate = Callable[[list[int]], Awaitable[object]]
 MAX_USAGE_WAIT_S = 60.0
 
 
@@ -47,6 +48,7 @@ class SyncEngine:
         settings: SyncSettings | None = None,
         clock: Callable[[], float] = time.monotonic,
         triage: Triage | None = None,
+        moderate: Moderate | None = None,
     ) -> None:
         self.db = db
         self.credentials = credentials
@@ -57,6 +59,7 @@ class SyncEngine:
         self.sleep = asyncio.sleep  # replaceable in tests
         self.facebook = FacebookSync(db, graph, self.settings, db.search, triage)
         self.zalo = ZaloSync(db, zalo, self.settings, db.search, triage)
+        self.moderate = moderate
         self.listeners: list[SummaryListener] = []
         self._resume_at: dict[int, float] = {}
         self._platform_resume: dict[str, float] = {}
@@ -115,6 +118,7 @@ class SyncEngine:
                     if not isinstance(error, PlatformError):
                         log.exception("sync of account %s failed unexpectedly", account.id)
                     self._fail(outcome, error, None)
+            await self._moderate(outcome)
 
         await asyncio.gather(*(follow(a) for a in due))
         summary = SyncSummary(tuple(outcomes[a.id] for a in due))
@@ -122,6 +126,15 @@ class SyncEngine:
         for listener in list(self.listeners):
             listener(summary)
         return summary
+
+    async def _moderate(self, outcome: AccountOutcome) -> None:
+        """Auto-moderation over what this account's pass added (after its writes committed)."""
+        if self.moderate is None or not outcome.new_item_ids:
+            return
+        try:
+            await self.moderate(outcome.new_item_ids)
+        except Exception:  # moderation must never fail a sync pass
+            log.exception("auto-moderation failed for account %s", outcome.account_id)
 
     async def _sync_zalo(self, account: AccountRow, outcome: AccountOutcome) -> None:
         token = await self.zalo_tokens.access_token(account.external_id)

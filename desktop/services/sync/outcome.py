@@ -27,6 +27,7 @@ class AccountOutcome:
     retry_after: float | None = None
     new_thread_ids: set[int] = field(default_factory=set)
     touched_thread_ids: set[int] = field(default_factory=set)
+    new_item_ids: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
