@@ -56,7 +56,7 @@ def build_platform_services(
     usage = UsageTracker()
     http = PlatformHttp(client, usage)
     graph = GraphClient(http, config.urls.graph)
-    zalo = ZaloClient(http, config.urls.zalo, config.urls.zalo_oauth)
+    zalo = ZaloClient(http, config.urls.zalo, config.urls.zalo_oauth, clock=clock)
     tokens = ZaloTokenManager(zalo, credentials, clock)
     sender = OutboxService(db, graph, zalo, credentials, tokens, clock)
     moderation = ModerationEngine(db, sender, clock=clock)

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from desktop.platforms.errors import MalformedResponse
+from desktop.platforms.errors import MalformedResponse, Transient
 from desktop.platforms.fb_errors import answer_or_raise
 from desktop.platforms.graph_batch import MAX_BATCH, operation_payload, operation_result
 from desktop.platforms.graph_paging import apply_cursor, graph_page
@@ -22,6 +22,7 @@ from desktop.platforms.redact import fingerprint
 
 POST_FIELDS = "id,message,created_time,updated_time,permalink_url"
 COMMENT_COUNT_FIELD = "comments.limit(0).summary(true)"
+READBACK_PAGES = 5  # empty pages followed before a read-back gives up (and is retried later)
 COMMENT_FIELDS = (
     "id,message,from,created_time,parent{id},is_hidden,can_hide,permalink_url,attachment"
 )
@@ -38,6 +39,11 @@ class GraphClient:
         self._page_of_token: dict[str, str] = {}  # token fingerprint -> Page id (usage records)
 
     # ------------------------------------------------------------------ plumbing
+    def remember_page(self, token: str, page_id: str) -> None:
+        """Tell the client which Page a token acts for, so that usage and throttling read from
+        batch operations are charged to that Page (not to the whole app)."""
+        self._learn(token, page_id)
+
     def _learn(self, token: str, page_id: str) -> None:
         self._page_of_token[fingerprint(token)] = page_id
 
@@ -177,10 +183,20 @@ class GraphClient:
         thread root, not the reply that was answered.
         """
         self._learn(token, page_id)
-        page = await self.comments(
-            comment_id, token, filter="toplevel", order="reverse_chronological", limit=limit
-        )
-        return [c for c in page.data if _from_id(c) == page_id]
+        after: str | None = None
+        for _ in range(READBACK_PAGES):
+            page = await self.comments(
+                comment_id,
+                token,
+                filter="toplevel",
+                order="reverse_chronological",
+                limit=limit,
+                after=after,
+            )
+            if page.data or page.next_cursor is None:
+                return [c for c in page.data if _from_id(c) == page_id]
+            after = page.next_cursor  # an empty page with a next one is not the end
+        raise _unreadable(f"GET /{comment_id}/comments")
 
     async def conversation_messages(
         self, page_id: str, token: str, psid: str, *, limit: int = 10
@@ -193,12 +209,16 @@ class GraphClient:
             "user_id": psid,
             "fields": f"id,messages.limit({limit}){{{MESSAGE_FIELDS}}}",
         }
-        body = await self._object("GET", f"{page_id}/conversations", token, params=params)
-        rows = body.get("data")
-        if not isinstance(rows, list):
-            raise MalformedResponse(
-                f"GET /{page_id}/conversations: no data list", platform="facebook"
-            )
+        rows: list[JsonDict] = []
+        after: str | None = None
+        for _ in range(READBACK_PAGES):
+            page = await self._list(f"{page_id}/conversations", token, params, after)
+            rows = page.data
+            if rows or page.next_cursor is None:
+                break
+            after = page.next_cursor  # an empty page with a next one is not the end
+        else:
+            raise _unreadable(f"GET /{page_id}/conversations")
         if not rows:
             return []
         messages = rows[0].get("messages") if isinstance(rows[0], dict) else None
@@ -302,6 +322,11 @@ class GraphClient:
             operation_result(self.http, op, item, resp.secrets, self._account(op.token or token))
             for op, item in zip(ops, body, strict=True)
         ]
+
+
+def _unreadable(what: str) -> Transient:
+    """Only empty pages came back: the read-back proves nothing either way."""
+    return Transient(f"{what}: only empty pages; cannot tell yet", platform="facebook")
 
 
 def _from_id(comment: JsonDict) -> str | None:

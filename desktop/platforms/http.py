@@ -18,7 +18,6 @@ import httpx
 from desktop.platforms.errors import (
     MalformedResponse,
     NotFound,
-    Permanent,
     PlatformError,
     PlatformName,
     RateLimited,
@@ -189,10 +188,13 @@ class PlatformHttp:
                 may_have_applied=write,
                 secrets=resp.secrets,
             )
-        return Permanent(
-            f"{resp.what}: HTTP {status} without an error body",
+        # A 4xx whose body cannot be read (cut off, a proxy's page) says nothing final about
+        # the request: treat it as temporary. A rejected request was not applied.
+        return MalformedResponse(
+            f"{resp.what}: HTTP {status} without a readable error body",
             platform=platform,
             http_status=status,
+            may_have_applied=False,
             secrets=resp.secrets,
         )
 

@@ -61,6 +61,7 @@ MAX_ATTEMPTS = 30
 RETRY_BASE_S = 5.0
 RETRY_CAP_S = 300.0
 AUTH_RETRY_S = 300.0
+CHECK_DELAY_S = 30.0  # after an answer that was lost, before reading the platform back
 MAX_TEXT = 2000
 TEXT_KINDS = {OutboxKind.PUBLIC_REPLY, OutboxKind.PRIVATE_REPLY, OutboxKind.MESSAGE_REPLY}
 COMMENT_KINDS = {OutboxKind.HIDE, OutboxKind.UNHIDE, OutboxKind.DELETE}
@@ -101,6 +102,7 @@ class OutboxService:
         zalo_tokens: ZaloTokenManager,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         idle_poll_s: float = 5.0,
+        check_delay_s: float = CHECK_DELAY_S,
     ) -> None:
         self.db = db
         self.graph = graph
@@ -109,6 +111,7 @@ class OutboxService:
         self.zalo_tokens = zalo_tokens
         self.clock = clock
         self.idle_poll_s = idle_poll_s
+        self.check_delay_s = check_delay_s
         self._wake = asyncio.Event()
         self._checks: dict[int, int] = {}  # failed platform checks per unknown action
         self.listeners: list[Callable[[OutboxRow], None]] = []
@@ -180,7 +183,8 @@ class OutboxService:
     # -- sending ---------------------------------------------------------------------------
     async def recover(self) -> list[int]:
         """After a crash: interrupted sends become unknown and are checked on the platform."""
-        ids = await self.db.write(outbox.recover_interrupted)
+        now = self.clock()
+        ids = await self.db.write(lambda s: outbox.recover_interrupted(s, now=now))
         for action_id in ids:
             await self._verify(await self.db.read(partial(outbox.get, action_id=action_id)))
         return ids
@@ -207,11 +211,10 @@ class OutboxService:
     async def _after_error(self, row: OutboxRow, error: PlatformError) -> OutboxRow:
         reason = str(error)
         if isinstance(error, Transient) and error.may_have_applied:
-            # check time: now, so that a crash before the check below still gets it checked
-            unknown = await self._finish(
-                lambda s: outbox.mark_unknown(s, row.id, reason, self.clock())
-            )
-            return await self._verify(unknown)
+            # Read back a little later, not at once: a platform may finish a write after the
+            # client gave up waiting. The check time is stored, so a crash cannot lose it.
+            check_at = self.clock() + timedelta(seconds=self.check_delay_s)
+            return await self._finish(lambda s: outbox.mark_unknown(s, row.id, reason, check_at))
         if row.attempts >= MAX_ATTEMPTS:
             return await self._finish(
                 lambda s: outbox.mark_failed(s, row.id, f"gave up after {row.attempts}: {reason}")
@@ -351,9 +354,15 @@ class OutboxService:
     async def _check_public_reply(
         self, row: OutboxRow, ctx: ThreadContext, token: str, since: datetime
     ) -> Verdict:
-        replies = await self.graph.recent_page_replies(
-            ctx.thread_external_id, token, page_id=ctx.account_external_id, limit=50
-        )
+        try:
+            replies = await self.graph.recent_page_replies(
+                ctx.thread_external_id, token, page_id=ctx.account_external_id, limit=50
+            )
+        except NotFound:
+            return Verdict(
+                OutboxState.UNKNOWN,
+                "the comment was deleted on the platform: the reply cannot be checked or sent",
+            )
         for reply in replies:
             if reply.get("message") == row.payload["message"] and (
                 parse_graph_time(reply.get("created_time")) >= since

@@ -241,15 +241,15 @@ def requeue_unknown(session: Session, action_id: int, reason: str) -> OutboxRow:
     )
 
 
-def recover_interrupted(session: Session) -> list[int]:
-    """At start-up: actions left in ``sending`` by a crash become ``unknown``."""
+def recover_interrupted(session: Session, *, now: datetime | None = None) -> list[int]:
+    """At start-up: actions left in ``sending`` by a crash become ``unknown``, due for a check."""
     ids = list(
         session.execute(
             select(OutboxAction.id).where(OutboxAction.state == OutboxState.SENDING)
         ).scalars()
     )
     if ids:
-        now = datetime.now(UTC)
+        now = now or datetime.now(UTC)
         session.execute(
             update(OutboxAction)
             .where(OutboxAction.id.in_(ids))

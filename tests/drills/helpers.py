@@ -66,8 +66,8 @@ async def in_process(
     http_timeout: float = 5.0,
     settings: SyncSettings | None = None,
 ) -> AsyncIterator[Rig]:
-    """Store, in-memory keyring with the world's accounts, services on the simulated clock
-    (the outbox, the Zalo tokens, and also the sync engine's and the usage tracker's clocks)."""
+    """Store, in-memory keyring with the world's accounts, and the services, every one of them
+    on the simulated clock."""
     db = Database(home / "store.sqlite3")
     db.open()
     credentials = CredentialStore(backend=MemoryKeyring())
@@ -87,6 +87,10 @@ async def in_process(
             )
             # PlatformHttp sends its own per-request timeout (20 s), which overrides the client's.
             services.http.timeout = http_timeout
+            # build_platform_services gives its clock to the outbox and the Zalo token manager
+            # only: the engine, the usage tracker and the Zalo client (new tokens' expiry)
+            # would count on the wall clock, days away from the simulated one
+            services.zalo.clock = lambda: sim_datetime(sim)
             services.sync.clock = sim.control.now
             usage = UsageTracker(clock=sim.control.now)
             services.http.usage = usage

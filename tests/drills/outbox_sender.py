@@ -6,7 +6,8 @@ Usage: ``python tests/drills/outbox_sender.py SIM_NOW`` with ``DUTYDESK_HOME``, 
 the simulator's (frozen) clock, in epoch seconds: the drill advances it only between runs.
 
 Builds the services the way the app does, runs ``OutboxService.run`` (which starts with
-``recover()``) and exits 0 as soon as nothing is due any more. Logs go to stderr.
+``recover()``) and exits 0 as soon as nothing is due any more. Prints ``ready`` on stdout once
+it is about to run; logs go to stderr.
 """
 
 from __future__ import annotations
@@ -48,15 +49,16 @@ async def run(sim_now: float) -> None:
     try:
         credentials = credential_store(config)
         async with httpx.AsyncClient(timeout=HTTP_TIMEOUT_S) as client:
-            services = build_platform_services(
-                config, db, client, credentials, clock=lambda: datetime.fromtimestamp(sim_now, UTC)
-            )
+            now = datetime.fromtimestamp(sim_now, UTC)
+            services = build_platform_services(config, db, client, credentials, clock=lambda: now)
+            services.zalo.clock = lambda: now  # the expiry of refreshed Zalo tokens
             # PlatformHttp passes its own per-request timeout (20 s), overriding the client's.
             services.http.timeout = HTTP_TIMEOUT_S
             sender = services.outbox
             sender.idle_poll_s = 0.01
             stop = asyncio.Event()
             _stop_when_idle(sender, stop)
+            print("ready", flush=True)  # the drill's kill timer starts here
             await sender.run(stop)
     finally:
         db.close()

@@ -196,7 +196,7 @@ def test_oauth_error_table(http: PlatformHttp, code: int, kind: type[PlatformErr
         (404, False, NotFound),
         (429, False, RateLimited),
         (503, False, Transient),
-        (418, False, Permanent),
+        (418, False, MalformedResponse),  # unreadable 4xx: temporary, not final
     ],
 )
 def test_answers_without_json(

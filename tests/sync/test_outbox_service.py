@@ -109,6 +109,10 @@ async def test_dropped_connection_after_the_write_is_checked_not_resent(rig: Syn
     service = rig.services.outbox
     row = await service.queue(OutboxKind.PUBLIC_REPLY, thread.id, text="Đã chuyển đơn vị xử lý")
     await _drain(service)
+    waiting = rig.db.read_blocking(lambda s: outbox.get(s, row.id))
+    assert waiting.state is OutboxState.UNKNOWN  # read back later, not at once
+    rig.sim.control.advance_clock(service.check_delay_s + 1)
+    await _drain(service)
     done = rig.db.read_blocking(lambda s: outbox.get(s, row.id))
     assert done.state is OutboxState.SENT  # found on the platform by the check
     assert len(_applied(rig, "fb.comment.reply")) == 1

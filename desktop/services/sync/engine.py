@@ -101,6 +101,10 @@ class SyncEngine:
             outcome = outcomes[account.id]
             if outcome.health is not AccountHealth.OK:
                 return
+            probe = probes.get(account.id)
+            if probe is not None and probe.error is not None:
+                self._fail(outcome, probe.error, None)  # report at once: no usage wait first
+                return
             wait = min(
                 self.usage.delay_for(account.external_id, account.platform.value), MAX_USAGE_WAIT_S
             )

@@ -120,6 +120,8 @@ class FacebookSync:
     async def probe(self, pages: Sequence[tuple[AccountRow, str]]) -> dict[int, PageProbe]:
         """One batch operation pair per Page, packed into as few HTTP requests as possible."""
         probes: dict[int, PageProbe] = {}
+        for account, token in pages:
+            self.graph.remember_page(token, account.external_id)
         per_call = max(1, self.settings.batch_ops // 2)
         for start in range(0, len(pages), per_call):
             chunk = pages[start : start + per_call]
