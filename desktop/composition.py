@@ -17,6 +17,7 @@ from desktop.platforms.graph import GraphClient
 from desktop.platforms.http import PlatformHttp
 from desktop.platforms.usage import UsageTracker
 from desktop.platforms.zalo import ZaloClient
+from desktop.services.campaigns import CampaignDetector
 from desktop.services.moderation.engine import ModerationEngine
 from desktop.services.outbox import OutboxService
 from desktop.services.sync.batch import Triage
@@ -37,6 +38,7 @@ class PlatformServices:
     sync: SyncEngine
     outbox: OutboxService
     moderation: ModerationEngine
+    campaigns: CampaignDetector
 
     async def recover(self) -> None:
         """After a crash: settle interrupted sends, then finish half-done auto-moderation."""
@@ -60,6 +62,7 @@ def build_platform_services(
     tokens = ZaloTokenManager(zalo, credentials, clock)
     sender = OutboxService(db, graph, zalo, credentials, tokens, clock)
     moderation = ModerationEngine(db, sender, clock=clock)
+    campaigns = CampaignDetector(db, sender.queue, clock=clock)
     engine = SyncEngine(
         db,
         graph,
@@ -70,8 +73,11 @@ def build_platform_services(
         sync_settings,
         triage=triage,
         moderate=moderation.on_new_items,
+        campaigns=campaigns,
     )
-    return PlatformServices(http, graph, zalo, credentials, tokens, engine, sender, moderation)
+    return PlatformServices(
+        http, graph, zalo, credentials, tokens, engine, sender, moderation, campaigns
+    )
 
 
 def load_triage(config: Config) -> Triage | None:

@@ -36,6 +36,7 @@ class InboxFilter:
     since: datetime | None = None  # last activity at or after
     until: datetime | None = None  # last activity before
     text: str = ""
+    campaign_id: int | None = None  # threads of one coordinated campaign
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -96,6 +97,8 @@ def _filtered(session: Session, flt: InboxFilter, search: SearchBackend) -> Sele
         stmt = stmt.where(cond | Thread.assignee_id.is_(None) if flt.unassigned else cond)
     if flt.urgent_only:
         stmt = stmt.where(Thread.urgent.is_(True))
+    if flt.campaign_id is not None:  # its own index: a campaign's few threads are then sorted
+        stmt = stmt.where(Thread.campaign_id == flt.campaign_id)
     if flt.since is not None:
         stmt = stmt.where(Thread.last_activity_at >= flt.since)
     if flt.until is not None:

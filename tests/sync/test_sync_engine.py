@@ -205,3 +205,30 @@ async def test_every_new_item_is_classified_on_arrival(rig: SyncRig) -> None:
     assert unclassified == 0
     assert thread.urgent and thread.category is not None and thread.confidence is not None
     assert thread.category_source is not None and thread.category_source.value in {"model", "rule"}
+
+
+async def test_the_same_text_on_three_pages_becomes_one_campaign(rig: SyncRig) -> None:
+    from desktop.store.models import Campaign
+
+    await rig.services.sync.sync_once()
+    text = (
+        "Chia sẻ ngay: công an Thanh Hóa đang bao che cho đường dây buôn lậu, "
+        "người dân cần biết sự thật 😡 https://tinmat.example/a1"
+    )
+    pages = [a for a in rig.sim.control.manifest()["accounts"] if a["platform"] == "facebook"]
+    posted = [rig.sim.control.add_comment(p["unit_code"], text=text)["comment_id"] for p in pages]
+    assert len(posted) == 3
+    await rig.services.sync.sync_once()
+
+    def look(session):  # type: ignore[no-untyped-def]
+        campaigns = session.execute(select(Campaign)).scalars().all()
+        members = (
+            session.execute(select(Thread.external_id).where(Thread.campaign_id.is_not(None)))
+            .scalars()
+            .all()
+        )
+        return campaigns, set(members)
+
+    campaigns, members = rig.db.read_blocking(look)
+    assert len(campaigns) == 1 and campaigns[0].account_count == 3
+    assert members == set(posted)

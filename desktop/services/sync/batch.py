@@ -13,11 +13,18 @@ from sqlalchemy.orm import Session
 from desktop.domain.enums import Direction, ItemKind, Platform
 from desktop.domain.records import IncomingItem, ItemTriage
 from desktop.services.sync.outcome import AccountOutcome
+from desktop.store.campaigns import CampaignChanges
 from desktop.store.database import Database
 from desktop.store.ingest import ingest_items
 from desktop.store.models import Item
 from desktop.store.search import SearchBackend
 from desktop.store.triage import record_triage
+
+
+class Grouping(Protocol):
+    """Groups new inbound items into coordinated campaigns (runs in the write transaction)."""
+
+    def observe(self, session: Session, incoming: Sequence[IncomingItem]) -> CampaignChanges: ...
 
 
 class Triage(Protocol):
@@ -41,6 +48,7 @@ async def store_batch(
     outcome: AccountOutcome,
     *,
     triage: Triage | None,
+    campaigns: Grouping | None = None,
     also: Callable[[Session], None] | None = None,
 ) -> None:
     """Ingest ``items`` (with their verdicts) and run ``also`` (the cursor) in one transaction."""
@@ -65,6 +73,8 @@ async def store_batch(
         outcome.touched_thread_ids |= result.thread_ids
         if verdicts:
             outcome.touched_thread_ids |= record_triage(session, verdicts)
+        if campaigns is not None and result.inserted:
+            outcome.touched_thread_ids |= campaigns.observe(session, items).thread_ids
         if also is not None:
             also(session)
 

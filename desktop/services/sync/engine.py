@@ -21,7 +21,7 @@ from desktop.platforms.errors import PlatformError, RateLimited, TokenError, Tok
 from desktop.platforms.graph import GraphClient
 from desktop.platforms.usage import UsageTracker
 from desktop.platforms.zalo import ZaloClient
-from desktop.services.sync.batch import Triage
+from desktop.services.sync.batch import Grouping, Triage
 from desktop.services.sync.facebook import FacebookSync, PageProbe
 from desktop.services.sync.outcome import AccountOutcome, SyncSummary, health_for
 from desktop.services.sync.settings import SyncSettings
@@ -49,6 +49,7 @@ class SyncEngine:
         clock: Callable[[], float] = time.monotonic,
         triage: Triage | None = None,
         moderate: Moderate | None = None,
+        campaigns: Grouping | None = None,
     ) -> None:
         self.db = db
         self.credentials = credentials
@@ -57,8 +58,8 @@ class SyncEngine:
         self.settings = settings or SyncSettings()
         self.clock = clock
         self.sleep = asyncio.sleep  # replaceable in tests
-        self.facebook = FacebookSync(db, graph, self.settings, db.search, triage)
-        self.zalo = ZaloSync(db, zalo, self.settings, db.search, triage)
+        self.facebook = FacebookSync(db, graph, self.settings, db.search, triage, campaigns)
+        self.zalo = ZaloSync(db, zalo, self.settings, db.search, triage, campaigns)
         self.moderate = moderate
         self.listeners: list[SummaryListener] = []
         self._resume_at: dict[int, float] = {}

@@ -36,7 +36,7 @@ from desktop.platforms.normalize import (
     parse_graph_time,
     resolve_thread_root,
 )
-from desktop.services.sync.batch import Triage, store_batch
+from desktop.services.sync.batch import Grouping, Triage, store_batch
 from desktop.services.sync.outcome import AccountOutcome
 from desktop.services.sync.settings import SyncSettings
 from desktop.store.database import Database
@@ -93,12 +93,14 @@ class FacebookSync:
         settings: SyncSettings,
         search: SearchBackend,
         triage: Triage | None = None,
+        campaigns: Grouping | None = None,
     ) -> None:
         self.db = db
         self.graph = graph
         self.settings = settings
         self.search = search
         self.triage = triage
+        self.campaigns = campaigns
 
     # -- probe ---------------------------------------------------------------------------
     def _probe_ops(self, page_id: str, token: str) -> list[BatchRequest]:
@@ -249,7 +251,13 @@ class FacebookSync:
             set_cursor(session, account.id, stream, new_state)
 
         await store_batch(
-            self.db, self.search, items, outcome, triage=self.triage, also=cursor_and_deletions
+            self.db,
+            self.search,
+            items,
+            outcome,
+            triage=self.triage,
+            campaigns=self.campaigns,
+            also=cursor_and_deletions,
         )
 
     async def _fetch_comments(
@@ -349,6 +357,7 @@ class FacebookSync:
             items,
             outcome,
             triage=self.triage,
+            campaigns=self.campaigns,
             also=lambda s: set_cursor(s, account.id, CONVERSATION_STREAM, new_mark),
         )
 

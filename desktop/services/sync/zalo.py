@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop.platforms.normalize import zalo_message
 from desktop.platforms.zalo import ZaloClient
-from desktop.services.sync.batch import Triage, store_batch
+from desktop.services.sync.batch import Grouping, Triage, store_batch
 from desktop.services.sync.outcome import AccountOutcome
 from desktop.services.sync.settings import SyncSettings
 from desktop.store.database import Database
@@ -81,12 +81,14 @@ class ZaloSync:
         settings: SyncSettings,
         search: SearchBackend,
         triage: Triage | None = None,
+        campaigns: Grouping | None = None,
     ) -> None:
         self.db = db
         self.zalo = zalo
         self.settings = settings
         self.search = search
         self.triage = triage
+        self.campaigns = campaigns
 
     async def sync(self, account: AccountRow, token: str, outcome: AccountOutcome) -> None:
         raw = await self.db.read(lambda s: get_cursor(s, account.id, RECENT_STREAM))
@@ -109,6 +111,7 @@ class ZaloSync:
             items,
             outcome,
             triage=self.triage,
+            campaigns=self.campaigns,
             also=lambda s: set_cursor(s, account.id, RECENT_STREAM, newest.dump()),
         )
 

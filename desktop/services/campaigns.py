@@ -1,0 +1,141 @@
+"""Campaign detection during sync, and bulk actions on a campaign's comments.
+
+``CampaignDetector.observe`` runs on the writer thread inside the ingest's transaction (sync's
+``store_batch``) and keeps a warm in-memory index of recent inbound items, so that grouping costs
+a fingerprint and a few bucket lookups per new item instead of re-reading the window. The index
+follows the store: it is built on first use from the items of the last ``retention``, pruned as
+the clock moves, and thrown away (rebuilt on the next call) if a transaction it took part in rolls
+back.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from typing import Protocol
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from desktop.domain.enums import OutboxKind
+from desktop.domain.records import IncomingItem
+from desktop.services.outbox import ActionRefused
+from desktop.store.campaign_window import DEFAULT_CAPACITY, NewItem, RecentItems, load_recent
+from desktop.store.campaigns import (
+    DEFAULT_WINDOW,
+    MIN_ACCOUNTS,
+    CampaignChanges,
+    assign_campaigns,
+    comment_targets,
+    new_inbound,
+)
+from desktop.store.database import Database
+from desktop.store.outbox import OutboxRow
+
+log = logging.getLogger(__name__)
+
+
+class Queue(Protocol):
+    """``OutboxService.queue`` (or a stand-in in tests)."""
+
+    async def __call__(
+        self,
+        kind: OutboxKind,
+        thread_id: int,
+        *,
+        item_id: int | None = None,
+        text: str | None = None,
+        officer_id: int | None = None,
+    ) -> OutboxRow: ...
+
+
+class CampaignDetector:
+    def __init__(
+        self,
+        db: Database,
+        queue: Queue | None = None,
+        *,
+        window: timedelta = DEFAULT_WINDOW,
+        min_accounts: int = MIN_ACCOUNTS,
+        retention: timedelta | None = None,
+        capacity: int = DEFAULT_CAPACITY,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.db = db
+        self.queue = queue
+        self.window = window
+        self.min_accounts = min_accounts
+        # Items arriving up to ``retention - window`` late still meet all their neighbours.
+        self.retention = retention if retention is not None else max(4 * window, timedelta(days=1))
+        self.capacity = capacity
+        self.clock = clock
+        self._recent: RecentItems | None = None
+
+    # -- detection (writer thread) -----------------------------------------------------------
+    def observe(self, session: Session, incoming: Sequence[IncomingItem]) -> CampaignChanges:
+        """After ``ingest_items`` in the same transaction: group the new inbound items."""
+        horizon = self.clock() - self.retention
+        fresh = [i for i in incoming if i.created_at >= horizon]
+        if not fresh:
+            return CampaignChanges()
+        return self.observe_items(session, new_inbound(session, fresh))
+
+    def observe_items(self, session: Session, items: Sequence[NewItem]) -> CampaignChanges:
+        """The same for items already looked up (ids, thread, account, text, time)."""
+        horizon = self.clock() - self.retention
+        recent = self.warm(session)
+        recent.prune(horizon)
+        items = [i for i in items if i.created_at >= horizon]
+        if not items:
+            return CampaignChanges()
+        self._watch(session)
+        return assign_campaigns(session, items, self.window, self.min_accounts, recent=recent)
+
+    def warm(self, session: Session) -> RecentItems:
+        """The index, built from the store's last ``retention`` of items if there is none."""
+        if self._recent is None:
+            recent = RecentItems(capacity=self.capacity)
+            count = load_recent(session, recent, self.clock() - self.retention)
+            log.info("campaign index warmed with %d recent items", count)
+            self._recent = recent
+        return self._recent
+
+    @property
+    def indexed(self) -> int:
+        return 0 if self._recent is None else len(self._recent)
+
+    def _watch(self, session: Session) -> None:
+        """Drop the index if this transaction rolls back (it holds the transaction's changes)."""
+        if session.info.get("campaign_detector") is self:
+            return
+        session.info["campaign_detector"] = self
+        event.listen(session, "after_rollback", self._forget, once=True)
+
+    def _forget(self, _session: Session) -> None:
+        self._recent = None
+
+    # -- bulk actions (event loop) ---------------------------------------------------------
+    async def bulk_action(
+        self, campaign_id: int, kind: OutboxKind = OutboxKind.HIDE, *, officer_id: int | None = None
+    ) -> int:
+        """Queue ``kind`` for every comment of the campaign it would still change.
+
+        Comments already hidden (for a hide), deleted, or with the same action on its way are
+        skipped; returns how many actions were queued.
+        """
+        if self.queue is None:
+            raise RuntimeError("the detector was built without an outbox")
+        targets = await self.db.read(partial(comment_targets, campaign_id=campaign_id, kind=kind))
+        queued = 0
+        for thread_id, item_id in targets:
+            try:
+                await self.queue(kind, thread_id, item_id=item_id, officer_id=officer_id)
+            except ActionRefused as refused:  # that one comment cannot take it: go on
+                log.warning(
+                    "campaign %s: %s of item %s refused: %s", campaign_id, kind, item_id, refused
+                )
+                continue
+            queued += 1
+        return queued

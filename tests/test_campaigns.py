@@ -1,0 +1,393 @@
+"""Coordinated campaigns: SimHash properties, grouping in the store, the detector, bulk hide."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select, update
+
+from desktop.domain.enums import OutboxKind, OutboxState, Platform
+from desktop.domain.records import IncomingItem
+from desktop.services.campaigns import CampaignDetector
+from desktop.services.outbox import OutboxService
+from desktop.store.campaign_window import Member, NewItem, RecentItems
+from desktop.store.campaigns import (
+    CampaignChanges,
+    assign_campaigns,
+    campaign_threads,
+    comment_targets,
+    list_campaigns,
+    new_inbound,
+    set_campaign_status,
+)
+from desktop.store.database import Database
+from desktop.store.directory import ensure_account
+from desktop.store.inbox import InboxFilter, count_threads, inbox_page
+from desktop.store.ingest import ingest_items
+from desktop.store.models import Campaign, Item, OutboxAction, Thread
+from desktop.text.simhash import MAX_DISTANCE, SimIndex, canonical_words, fingerprint, hamming
+from tests.factories import PAGE, PAGE2, T0, comment, setup_accounts
+
+PROPAGANDA = (
+    "Bà con Thanh Hóa hãy tỉnh táo, chính quyền đang che giấu sự thật về dự án lấn đất "
+    "của dân, chia sẻ ngay để mọi người cùng biết 😡😡 https://bit.ly/3xYz9Q liên hệ 0912345678"
+)
+VARIANTS = [
+    # emoji gone, other phone, other link id, capitals, no diacritics, punctuation
+    "Bà con Thanh Hóa hãy tỉnh táo, chính quyền đang che giấu sự thật về dự án lấn đất "
+    "của dân, chia sẻ ngay để mọi người cùng biết https://bit.ly/8kLm2P liên hệ 0987.654.321",
+    "BÀ CON THANH HÓA HÃY TỈNH TÁO!!! Chính quyền đang che giấu sự thật về dự án lấn đất "
+    "của dân - chia sẻ ngay để mọi người cùng biết 🔥🔥🔥 https://bit.ly/q1 liên hệ 0977 111 222",
+    "Ba con Thanh Hoa hay tinh tao, chinh quyen dang che giau su that ve du an lan dat "
+    "cua dan, chia se ngay de moi nguoi cung biet https://bit.ly/abc123?ref=55 lien he 0911222333",
+]
+OTHER = (
+    "Cho em hỏi làm lại căn cước bị mất thì cần mang giấy tờ gì và làm ở công an xã được không ạ"
+)
+UNRELATED = [
+    OTHER,
+    "Khu vực chợ Vồ tối nào cũng có nhóm thanh niên tụ tập đua xe gây ồn ào mất trật tự",
+    "Tôi bị lừa chuyển khoản 20 triệu qua tài khoản giả danh nhân viên ngân hàng hỗ trợ vay vốn",
+    "Đèn tín hiệu ngã tư trên đường Hồ Xuân Hương hỏng cả tuần rồi chưa thấy ai sửa",
+    "Cảm ơn các anh công an phường đã giúp gia đình tôi tìm lại được chiếc xe máy bị mất",
+    PROPAGANDA,
+]
+PAGES = [PAGE, PAGE2, "104000000000003", "104000000000004", "104000000000005"]
+
+
+# -- SimHash ------------------------------------------------------------------------------
+
+
+def test_identical_texts_have_distance_zero() -> None:
+    a, b = fingerprint(PROPAGANDA), fingerprint(PROPAGANDA)
+    assert a is not None and b is not None
+    assert hamming(a, b) == 0
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_trivial_variations_hash_alike(variant: str) -> None:
+    a, b = fingerprint(PROPAGANDA), fingerprint(variant)
+    assert a is not None and b is not None
+    assert hamming(a, b) <= MAX_DISTANCE
+
+
+def test_canonical_words_drop_volatile_parts() -> None:
+    words = canonical_words("Gọi 0912.345.678 😡 hoặc vào https://hi88-moi.example/uepidn?x=1 nhé")
+    assert words == ["goi", "hoac", "vao", "url", "nhe"]
+    assert canonical_words("Mail nguyen.an@gmail.com NHIỀUUUU, bit.ly/x1") == [
+        "mail",
+        "email",
+        "nhieu",
+        "url",
+    ]
+
+
+def test_small_edit_of_a_long_text_stays_close() -> None:
+    long = " ".join([PROPAGANDA.split("https")[0]] * 3)  # about 75 words
+    edited = long.replace("tỉnh táo", "thật tỉnh táo", 1)
+    a, b = fingerprint(long), fingerprint(edited)
+    assert a is not None and b is not None
+    assert hamming(a, b) <= MAX_DISTANCE
+
+
+def test_unrelated_texts_are_far_apart() -> None:
+    prints = [fingerprint(t) for t in UNRELATED]
+    assert all(p is not None for p in prints)
+    for i, a in enumerate(prints):
+        for b in prints[i + 1 :]:
+            assert a is not None and b is not None
+            assert hamming(a, b) > 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cảm ơn các anh",
+        "cảm ơn các anh rất nhiều ạ 🙏🙏",
+        "Chúc các anh sức khỏe ạ!!! 👍",
+        "Gọi 0912345678 ngay!!! https://bit.ly/x1 bit.ly/x2",
+        "",
+        "👍👍",
+    ],
+)
+def test_short_texts_get_no_fingerprint(text: str) -> None:
+    assert fingerprint(text) is None
+
+
+def test_index_finds_exactly_the_neighbours_within_the_distance() -> None:
+    rng = random.Random(4)
+    index = SimIndex(MAX_DISTANCE)
+    base = [rng.getrandbits(64) for _ in range(300)]
+    values: dict[int, int] = {}
+    for key, value in enumerate(base):
+        values[key] = value
+        for flips in range(1, 6):  # neighbours at distance 1..5
+            near = value
+            for bit in rng.sample(range(64), flips):
+                near ^= 1 << bit
+            values[1000 * (key + 1) + flips] = near
+    for key, value in values.items():
+        index.add(key, value)
+    index.discard(0)
+    for query in base[:60]:
+        expected = sorted(
+            (k, hamming(v, query))
+            for k, v in values.items()
+            if k != 0 and hamming(v, query) <= MAX_DISTANCE
+        )
+        assert sorted(index.near(query)) == expected
+    assert 0 not in index and len(index) == len(values) - 1
+
+
+def test_recent_items_forget_the_oldest() -> None:
+    recent = RecentItems(capacity=3)
+    for n in range(5):
+        recent.add(Member(n, n, 1, T0 + timedelta(minutes=n), 7))
+    assert len(recent) == 3 and 0 not in recent and 4 in recent
+    assert recent.prune(T0 + timedelta(minutes=4)) == 2
+    assert len(recent) == 1
+
+
+# -- the store ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def pages(db: Database) -> dict[str, int]:
+    accounts = setup_accounts(db)
+
+    def more(session: Any) -> dict[str, int]:
+        return {
+            ext: ensure_account(session, Platform.FACEBOOK, ext, f"Trang {ext[-1]}", "TH")
+            for ext in PAGES[2:]
+        }
+
+    return {**accounts, **db.write_blocking(more)}
+
+
+def _post(db: Database, items: list[IncomingItem]) -> list[NewItem]:
+    """Ingest and return the items as campaign detection sees them."""
+
+    def work(session: Any) -> list[NewItem]:
+        ingest_items(session, items=items, search=db.search)
+        return new_inbound(session, items)
+
+    return db.write_blocking(work)
+
+
+def _assign(db: Database, items: list[IncomingItem], **kwargs: Any) -> CampaignChanges:
+    def work(session: Any) -> CampaignChanges:
+        ingest_items(session, items=items, search=db.search)
+        return assign_campaigns(session, new_inbound(session, items), **kwargs)
+
+    return db.write_blocking(work)
+
+
+def _campaigns(db: Database) -> list[Any]:
+    return db.read_blocking(list_campaigns)
+
+
+def _item_campaigns(db: Database) -> dict[str, int | None]:
+    def work(session: Any) -> dict[str, int | None]:
+        rows = session.execute(select(Item.external_id, Item.campaign_id))
+        return {ext: cid for ext, cid in rows}
+
+    return db.read_blocking(work)
+
+
+def test_same_text_on_four_pages_within_an_hour_is_one_campaign(
+    db: Database, pages: dict[str, int]
+) -> None:
+    posted = [comment(PROPAGANDA, page=p, minutes=15 * n) for n, p in enumerate(PAGES[:4])]
+    changes = [_assign(db, [item]) for item in posted]  # one sync write per page, as sync does
+    [campaign] = _campaigns(db)
+    assert changes[:2] == [CampaignChanges(), CampaignChanges()]
+    assert changes[2].created == {campaign.id}
+    assert len(changes[2].thread_ids) == 3  # the earlier copies joined when the third came
+    assert changes[3].extended == {campaign.id} and len(changes[3].thread_ids) == 1
+    assert (campaign.item_count, campaign.account_count) == (4, 4)
+    assert (campaign.first_seen_at, campaign.last_seen_at) == (T0, T0 + timedelta(minutes=45))
+    assert campaign.status == "open" and campaign.sample_text == PROPAGANDA
+    threads = db.read_blocking(lambda s: campaign_threads(s, campaign.id))
+    assert {t.account_id for t in threads} == {pages[p] for p in PAGES[:4]}
+    assert set(_item_campaigns(db).values()) == {campaign.id}
+
+
+def test_two_pages_are_not_a_campaign(db: Database, pages: dict[str, int]) -> None:
+    items = [comment(PROPAGANDA, page=p, minutes=n) for n, p in enumerate([PAGE, PAGE2, PAGE2])]
+    assert _assign(db, items) == CampaignChanges()
+    assert _campaigns(db) == []
+
+
+def test_copies_days_apart_are_not_a_campaign(db: Database, pages: dict[str, int]) -> None:
+    for day, page in enumerate(PAGES[:3]):
+        _assign(db, [comment(PROPAGANDA, page=page, minutes=day * 24 * 60)])
+    assert _campaigns(db) == []
+
+
+def test_min_accounts_and_window_are_parameters(db: Database, pages: dict[str, int]) -> None:
+    items = [comment(PROPAGANDA, page=p, minutes=n * 60 * 10) for n, p in enumerate(PAGES[:2])]
+    _assign(db, items, window=timedelta(hours=12), min_accounts=2)
+    [campaign] = _campaigns(db)
+    assert campaign.account_count == 2
+
+
+def test_near_duplicates_join_and_unrelated_texts_do_not(
+    db: Database, pages: dict[str, int]
+) -> None:
+    texts = [PROPAGANDA, *VARIANTS]
+    copies = [
+        comment(t, page=p, minutes=5 * n)
+        for n, (t, p) in enumerate(zip(texts, PAGES[:4], strict=True))
+    ]
+    others = [comment(OTHER, page=p, minutes=7) for p in PAGES[:2]]
+    _assign(db, copies + others)
+    [campaign] = _campaigns(db)
+    found = _item_campaigns(db)
+    assert {found[c.external_id] for c in copies} == {campaign.id}
+    assert {found[o.external_id] for o in others} == {None}
+    assert (campaign.item_count, campaign.account_count) == (4, 4)
+
+
+def test_a_later_copy_extends_the_campaign(db: Database, pages: dict[str, int]) -> None:
+    _assign(db, [comment(PROPAGANDA, page=p, minutes=n) for n, p in enumerate(PAGES[:3])])
+    late = comment(VARIANTS[1], page=PAGES[4], minutes=5 * 60)
+    reply_same_page = comment(PROPAGANDA, page=PAGE, minutes=5 * 60 + 1)
+    changes = _assign(db, [late, reply_same_page])
+    [campaign] = _campaigns(db)
+    assert changes.created == frozenset() and changes.extended == {campaign.id}
+    assert (campaign.item_count, campaign.account_count) == (5, 4)
+    assert campaign.last_seen_at == T0 + timedelta(minutes=5 * 60 + 1)
+
+
+def test_short_texts_never_form_campaigns(db: Database, pages: dict[str, int]) -> None:
+    items = [comment("Cảm ơn các anh ạ 🙏", page=p, minutes=n) for n, p in enumerate(PAGES)]
+    assert _assign(db, items) == CampaignChanges()
+
+
+def test_inbox_filter_by_campaign_returns_exactly_its_threads(
+    db: Database, pages: dict[str, int]
+) -> None:
+    posted = [comment(PROPAGANDA, page=p, minutes=n) for n, p in enumerate(PAGES[:4])]
+    _assign(
+        db,
+        posted + [comment(t, page=p, minutes=9) for t, p in zip(UNRELATED[:5], PAGES, strict=True)],
+    )
+    [campaign] = _campaigns(db)
+    flt = InboxFilter(campaign_id=campaign.id)
+    page = db.read_blocking(lambda s: inbox_page(s, flt, db.search))
+    count = db.read_blocking(lambda s: count_threads(s, flt, db.search))
+    expected = db.read_blocking(
+        lambda s: set(s.scalars(select(Thread.id).where(Thread.campaign_id == campaign.id)))
+    )
+    assert {r.id for r in page.rows} == expected and count == len(expected) == 4
+    assert all(r.last_preview.startswith("Bà con") for r in page.rows)
+    everything = db.read_blocking(lambda s: count_threads(s, InboxFilter(), db.search))
+    assert everything == 9
+
+
+def test_campaign_status_and_listing(db: Database, pages: dict[str, int]) -> None:
+    _assign(db, [comment(PROPAGANDA, page=p, minutes=n) for n, p in enumerate(PAGES[:3])])
+    [campaign] = _campaigns(db)
+    db.write_blocking(lambda s: set_campaign_status(s, campaign.id, "dismissed"))
+    assert db.read_blocking(lambda s: list_campaigns(s, statuses=["open"])) == []
+    assert [c.id for c in db.read_blocking(lambda s: list_campaigns(s, statuses=["dismissed"]))]
+    with pytest.raises(ValueError, match="unknown campaign status"):
+        db.write_blocking(lambda s: set_campaign_status(s, campaign.id, "gone"))
+
+
+# -- the detector --------------------------------------------------------------------------
+
+
+def _observe(db: Database, detector: CampaignDetector, items: list[IncomingItem]) -> Any:
+    def work(session: Any) -> CampaignChanges:
+        ingest_items(session, items=items, search=db.search)
+        return detector.observe(session, items)
+
+    return db.write_blocking(work)
+
+
+def test_detector_groups_across_writes_with_its_warm_index(
+    db: Database, pages: dict[str, int]
+) -> None:
+    _post(db, [comment(PROPAGANDA, page=PAGE, minutes=0)])  # stored before the detector ran
+    detector = CampaignDetector(db, clock=lambda: T0 + timedelta(hours=1))
+    assert _observe(db, detector, [comment(OTHER, page=PAGE2, minutes=1)]) == CampaignChanges()
+    assert detector.indexed == 2  # warmed from the store, then the new item
+    _observe(db, detector, [comment(VARIANTS[0], page=PAGES[2], minutes=2)])
+    changes = _observe(db, detector, [comment(VARIANTS[2], page=PAGES[3], minutes=3)])
+    [campaign] = _campaigns(db)
+    assert changes.created == {campaign.id} and len(changes.thread_ids) == 3
+    # the same delivery again changes nothing
+    again = _item_campaigns(db)
+    assert _observe(db, detector, [comment(OTHER, page=PAGE2, minutes=1)]) == CampaignChanges()
+    assert _item_campaigns(db).items() >= again.items()
+
+
+def test_detector_skips_items_older_than_its_retention(db: Database, pages: dict[str, int]) -> None:
+    detector = CampaignDetector(db, clock=lambda: T0 + timedelta(days=3))
+    old = [comment(PROPAGANDA, page=p, minutes=n) for n, p in enumerate(PAGES[:4])]
+    assert _observe(db, detector, old) == CampaignChanges()
+
+
+def test_detector_forgets_its_index_when_the_transaction_rolls_back(
+    db: Database, pages: dict[str, int]
+) -> None:
+    detector = CampaignDetector(db, clock=lambda: T0 + timedelta(hours=1))
+    items = [comment(PROPAGANDA, page=p, minutes=n) for n, p in enumerate(PAGES[:3])]
+
+    def failing(session: Any) -> None:
+        ingest_items(session, items=items, search=db.search)
+        assert detector.observe(session, items).created
+        raise RuntimeError("cursor write failed")
+
+    with pytest.raises(RuntimeError):
+        db.write_blocking(failing)
+    assert detector.indexed == 0  # the campaign id it held was rolled back
+    changes = _observe(db, detector, items)
+    [campaign] = _campaigns(db)
+    assert changes.created == {campaign.id} and campaign.item_count == 3
+
+
+# -- bulk actions -------------------------------------------------------------------------
+
+
+def test_bulk_hide_queues_one_action_per_visible_comment(
+    db: Database, pages: dict[str, int]
+) -> None:
+    posted = [comment(PROPAGANDA, page=p, minutes=n) for n, p in enumerate(PAGES[:4])]
+    _assign(db, posted)
+    [campaign] = _campaigns(db)
+    db.write_blocking(
+        lambda s: s.execute(
+            update(Item).where(Item.external_id == posted[0].external_id).values(is_hidden=True)
+        )
+    )
+    outbox = OutboxService(db, None, None, None, None, clock=lambda: T0)  # type: ignore[arg-type]
+    detector = CampaignDetector(db, outbox.queue)
+
+    assert asyncio.run(detector.bulk_action(campaign.id, OutboxKind.HIDE)) == 3
+    actions = db.read_blocking(
+        lambda s: [
+            (a.kind, a.item_id, a.state, a.payload_json["comment_id"])
+            for a in s.scalars(select(OutboxAction))
+        ]
+    )
+    ids = db.read_blocking(lambda s: dict(s.execute(select(Item.external_id, Item.id)).all()))
+    assert sorted(actions) == sorted(
+        (OutboxKind.HIDE, ids[c.external_id], OutboxState.QUEUED, c.external_id) for c in posted[1:]
+    )
+    # pressed again: every comment is hidden or already on its way
+    assert asyncio.run(detector.bulk_action(campaign.id, OutboxKind.HIDE)) == 0
+
+
+def test_comment_targets_refuse_non_comment_actions(db: Database, pages: dict[str, int]) -> None:
+    _assign(db, [comment(PROPAGANDA, page=p, minutes=n) for n, p in enumerate(PAGES[:3])])
+    cid = db.read_blocking(lambda s: s.scalar(select(Campaign.id)))
+    with pytest.raises(ValueError, match="not an action on comments"):
+        db.read_blocking(lambda s: comment_targets(s, cid, OutboxKind.PUBLIC_REPLY))
+    unhide = db.read_blocking(lambda s: comment_targets(s, cid, OutboxKind.UNHIDE))
+    assert unhide == []
