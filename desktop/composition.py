@@ -98,7 +98,7 @@ def load_triage(config: Config) -> Triage | None:
     def triage(texts: Sequence[str]) -> list[ItemTriage]:
         return [
             ItemTriage(r.category.value, r.confidence, r.urgent, r.source.value)
-            for r in classifier.classify(texts)
+            for r in classifier.classify(texts, with_pii=False)
         ]
 
     return triage

@@ -52,7 +52,9 @@ class Classifier:
                 "reinstall DutyDesk, or build it with 'dutydesk classify train'"
             ) from exc
 
-    def classify(self, texts: Sequence[str]) -> list[Classification]:
+    def classify(self, texts: Sequence[str], *, with_pii: bool = True) -> list[Classification]:
+        """Category, confidence and urgency per text; personal-data spans unless ``with_pii``
+        is False (sync does not store them, so it skips the work)."""
         pairs = [views(t) for t in texts]
         probs, urgent_probs = self.model.predict_views(pairs)
         results = []
@@ -80,7 +82,7 @@ class Classifier:
                     source,
                     rule,
                     reasons,
-                    tuple(find_pii(text)),
+                    tuple(find_pii(text)) if with_pii else (),
                 )
             )
         return results

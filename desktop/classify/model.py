@@ -21,7 +21,7 @@ from desktop.classify.features import views
 
 CHAR_PARAMS: dict[str, Any] = {
     "analyzer": "char_wb",
-    "ngram_range": (2, 5),
+    "ngram_range": (2, 4),
     "sublinear_tf": True,
     "dtype": np.float32,
 }
@@ -93,6 +93,8 @@ class LinearTextModel:
         )
         doc = {
             "format": FORMAT,
+            "char_ngram_range": list(self.char_vectorizer.ngram_range),
+            "word_ngram_range": list(self.word_vectorizer.ngram_range),
             "classes": self.classes,
             "char_vocabulary": _ordered(self.char_vectorizer.vocabulary_),
             "word_vocabulary": _ordered(self.word_vectorizer.vocabulary_),
@@ -109,11 +111,13 @@ class LinearTextModel:
             raise ValueError(f"{stem}: unknown model format {doc.get('format')!r}")
         with np.load(stem.with_suffix(".npz"), allow_pickle=False) as arrays:
             char = TfidfVectorizer(
-                vocabulary={t: i for i, t in enumerate(doc["char_vocabulary"])}, **CHAR_PARAMS
+                vocabulary={t: i for i, t in enumerate(doc["char_vocabulary"])},
+                **{**CHAR_PARAMS, "ngram_range": tuple(doc.get("char_ngram_range", (2, 5)))},
             )
             char.idf_ = arrays["char_idf"]
             word = TfidfVectorizer(
-                vocabulary={t: i for i, t in enumerate(doc["word_vocabulary"])}, **WORD_PARAMS
+                vocabulary={t: i for i, t in enumerate(doc["word_vocabulary"])},
+                **{**WORD_PARAMS, "ngram_range": tuple(doc.get("word_ngram_range", (1, 2)))},
             )
             word.idf_ = arrays["word_idf"]
             return cls(

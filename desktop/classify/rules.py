@@ -34,7 +34,8 @@ class RuleVerdict:
 def apply_rules(text: str) -> RuleVerdict | None:
     folded = fold(text)
     linked = has_link(text)
-    if betting_evidence(text) is not None and (linked or "dang ky" in folded or "nap" in folded):
+    promoted = linked or "dang ky" in folded or "nap" in folded  # cheap test first
+    if promoted and betting_evidence(text) is not None:
         return RuleVerdict(Category.SPAM, 0.99, "betting_link")
     if linked and (_LOAN_AD.search(folded) or _JOB_AD.search(folded)):
         return RuleVerdict(Category.SPAM, 0.97, "ad_link")
