@@ -25,7 +25,7 @@ from desktop.simulator import SimulatorThread, WorldSize
 from desktop.store.models import Account, Item
 from tests.drills.helpers import future_start, in_process, world
 
-pytestmark = [pytest.mark.slow, pytest.mark.asyncio]
+pytestmark = [pytest.mark.slow, pytest.mark.asyncio, pytest.mark.timeout(600)]
 
 REQUESTS = 10_000
 MAX_PASSES = 3_000

@@ -45,7 +45,7 @@ from desktop.store.models import Item, Thread
 from desktop.store.outbox import OutboxRow
 from tests.drills.helpers import Rig, future_start, in_process, sim_datetime, world
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
 ROOT = Path(__file__).resolve().parents[2]
 SENDER = Path(__file__).with_name("outbox_sender.py")
