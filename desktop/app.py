@@ -12,6 +12,7 @@ import contextlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -83,19 +84,33 @@ def _start_simulator(demo: DemoOptions) -> SimulatorThread:
 async def _main(config: Config, demo: DemoOptions | None) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from desktop.services.inbox import InboxFilter, InboxService
     from desktop.services.overview import load_overview
     from desktop.store.database import Database
     from desktop.store.migrate import StoreError
+    from desktop.views.inbox_model import InboxModel
+    from desktop.views.inbox_view import InboxView
     from desktop.views.main_window import MainWindow
+    from desktop.views.thread_pane import ThreadPane
 
     quit_event = asyncio.Event()
     app = QApplication.instance()
-    assert app is not None
+    assert isinstance(app, QApplication)
+    # Closing the window ends main() while the loop still runs, so background work (sync, the
+    # outbox, the demo simulator) is stopped in order; a session logout still quits via Qt.
+    app.setQuitOnLastWindowClosed(False)
     app.aboutToQuit.connect(quit_event.set)
 
-    window = MainWindow(str(config.paths.database))
-    window.show()
     db = Database(config.paths.database, backup_dir=config.paths.backups)
+    inbox = InboxService(db)
+    inbox_model = InboxModel(inbox.page)  # idle until the store is open
+    window = MainWindow(
+        str(config.paths.database),
+        inbox=InboxView(inbox_model),
+        thread_pane=ThreadPane(inbox.thread_items),
+    )
+    window.closing = quit_event.set
+    window.show()
     background: list[asyncio.Task[None]] = []
     simulator: SimulatorThread | None = None
     try:
@@ -106,6 +121,7 @@ async def _main(config: Config, demo: DemoOptions | None) -> int:
                     "store migrated from %s; backup at %s", report.from_revision, report.backup
                 )
             window.show_overview(await load_overview(db))
+            inbox_model.set_filter(InboxFilter())
         except StoreError as exc:
             window.show_store_error(str(exc))
             await quit_event.wait()
@@ -113,17 +129,17 @@ async def _main(config: Config, demo: DemoOptions | None) -> int:
         if demo is not None:
             simulator = await asyncio.to_thread(_start_simulator, demo)
             background += await _start_demo_services(
-                config, db, simulator, demo, window, quit_event
+                config, db, simulator, demo, window, inbox_model.refresh, quit_event
             )
         await quit_event.wait()
     finally:
         for task in background:
             task.cancel()
-        for task in background:
+        if background:
             with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+                await asyncio.wait(background, timeout=10)
         if simulator is not None:
-            await asyncio.to_thread(simulator.stop)
+            simulator.stop()  # joins the simulator's thread (it stops within a second)
         db.close()
     return 0
 
@@ -134,6 +150,7 @@ async def _start_demo_services(
     simulator: SimulatorThread,
     demo: DemoOptions,
     window: MainWindow,
+    refresh_inbox: Callable[[], None],
     stop: asyncio.Event,
 ) -> list[asyncio.Task[None]]:
     import httpx
@@ -168,6 +185,7 @@ async def _start_demo_services(
     async def refresh(_summary: object) -> None:
         window.show_overview(await load_overview(db))
         window.show_sync_status(_summary_text(_summary))
+        refresh_inbox()  # simple for now: reload the first page of the current filter
 
     pending: set[asyncio.Task[None]] = set()
 

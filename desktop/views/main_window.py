@@ -1,24 +1,24 @@
-"""The workstation's main window (the shell that later panes plug into)."""
+"""The workstation's main window: the banner, the inbox beside the thread pane, a status bar."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop.services.overview import StoreOverview
+from desktop.views.widgets import plain_label
+
+if TYPE_CHECKING:
+    from desktop.views.inbox_view import InboxView
+    from desktop.views.thread_pane import ThreadPane
+
+__all__ = ["ClassificationBanner", "MainWindow", "OverviewLoader", "plain_label"]
 
 OverviewLoader = Callable[[], Awaitable[StoreOverview]]
-
-
-def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    """A label that never interprets its text as rich text (untrusted text is always plain)."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    return label
 
 
 class ClassificationBanner(QLabel):
@@ -42,7 +42,14 @@ class ClassificationBanner(QLabel):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store_label: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store_label: str,
+        parent: QWidget | None = None,
+        *,
+        inbox: InboxView | None = None,
+        thread_pane: ThreadPane | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("DutyDesk — Bàn trực mạng xã hội"))
         self.resize(1280, 800)
@@ -51,15 +58,30 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         self.banner = ClassificationBanner(central)
         layout.addWidget(self.banner)
-        self.summary = plain_label(self.tr("Đang mở kho dữ liệu…"), central)
-        self.summary.setObjectName("storeSummary")
-        self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.summary, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.splitter.setObjectName("workspace")
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+        self.inbox = inbox
+        self.thread_pane = thread_pane
+        if inbox is not None:
+            self.splitter.addWidget(inbox)
+        if thread_pane is not None:
+            self.splitter.addWidget(thread_pane)
+        if inbox is not None and thread_pane is not None:
+            inbox.thread_selected.connect(thread_pane.show_thread)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(central)
+
+        self.summary = plain_label(self.tr("Đang mở kho dữ liệu…"), self)
+        self.summary.setObjectName("storeSummary")
+        self.statusBar().addWidget(self.summary, 1)
         self.sync_status = plain_label("", self)
         self.sync_status.setObjectName("syncStatus")
-        self.statusBar().addWidget(self.sync_status, 1)
+        self.statusBar().addWidget(self.sync_status)
         self.store_status = plain_label(store_label, self)
+        self.store_status.setObjectName("storeStatus")
         self.statusBar().addPermanentWidget(self.store_status)
         self.closing: Callable[[], None] | None = None
 
@@ -82,6 +104,8 @@ class MainWindow(QMainWindow):
 
     def show_store_error(self, message: str) -> None:
         self.summary.setText(message)
+        if self.thread_pane is not None:
+            self.thread_pane.title.setText(message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.closing is not None:
