@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy import func, select
@@ -79,3 +80,31 @@ async def store_batch(
             also(session)
 
     await db.write(write)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchWriter:
+    """What every platform's sync needs to store a batch: the store, its search index and the
+    optional triage and campaign steps."""
+
+    db: Database
+    search: SearchBackend
+    triage: Triage | None = None
+    campaigns: Grouping | None = None
+
+    async def store(
+        self,
+        items: Sequence[IncomingItem],
+        outcome: AccountOutcome,
+        *,
+        also: Callable[[Session], None] | None = None,
+    ) -> None:
+        await store_batch(
+            self.db,
+            self.search,
+            items,
+            outcome,
+            triage=self.triage,
+            campaigns=self.campaigns,
+            also=also,
+        )

@@ -21,7 +21,7 @@ from desktop.platforms.errors import PlatformError, RateLimited, TokenError, Tok
 from desktop.platforms.graph import GraphClient
 from desktop.platforms.usage import UsageTracker
 from desktop.platforms.zalo import ZaloClient
-from desktop.services.sync.batch import Grouping, Triage
+from desktop.services.sync.batch import BatchWriter, Grouping, Triage
 from desktop.services.sync.facebook import FacebookSync, PageProbe
 from desktop.services.sync.outcome import AccountOutcome, SyncSummary, health_for
 from desktop.services.sync.settings import SyncSettings
@@ -58,8 +58,9 @@ class SyncEngine:
         self.settings = settings or SyncSettings()
         self.clock = clock
         self.sleep = asyncio.sleep  # replaceable in tests
-        self.facebook = FacebookSync(db, graph, self.settings, db.search, triage, campaigns)
-        self.zalo = ZaloSync(db, zalo, self.settings, db.search, triage, campaigns)
+        writer = BatchWriter(db, db.search, triage, campaigns)
+        self.facebook = FacebookSync(db, graph, self.settings, writer)
+        self.zalo = ZaloSync(db, zalo, self.settings, writer)
         self.moderate = moderate
         self.listeners: list[SummaryListener] = []
         self._resume_at: dict[int, float] = {}

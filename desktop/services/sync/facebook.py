@@ -36,7 +36,7 @@ from desktop.platforms.normalize import (
     parse_graph_time,
     resolve_thread_root,
 )
-from desktop.services.sync.batch import Grouping, Triage, store_batch
+from desktop.services.sync.batch import BatchWriter
 from desktop.services.sync.outcome import AccountOutcome
 from desktop.services.sync.settings import SyncSettings
 from desktop.store.database import Database
@@ -46,7 +46,6 @@ from desktop.store.lookups import (
     mark_deleted,
     post_comment_ids,
 )
-from desktop.store.search import SearchBackend
 from desktop.store.sync_state import AccountRow, get_cursors, set_cursor
 
 JsonDict = dict[str, Any]
@@ -91,16 +90,12 @@ class FacebookSync:
         db: Database,
         graph: GraphClient,
         settings: SyncSettings,
-        search: SearchBackend,
-        triage: Triage | None = None,
-        campaigns: Grouping | None = None,
+        writer: BatchWriter,
     ) -> None:
         self.db = db
         self.graph = graph
         self.settings = settings
-        self.search = search
-        self.triage = triage
-        self.campaigns = campaigns
+        self.writer = writer
 
     # -- probe ---------------------------------------------------------------------------
     def _probe_ops(self, page_id: str, token: str) -> list[BatchRequest]:
@@ -250,13 +245,9 @@ class FacebookSync:
                 outcome.deleted += mark_deleted(session, Platform.FACEBOOK, gone)
             set_cursor(session, account.id, stream, new_state)
 
-        await store_batch(
-            self.db,
-            self.search,
+        await self.writer.store(
             items,
             outcome,
-            triage=self.triage,
-            campaigns=self.campaigns,
             also=cursor_and_deletions,
         )
 
@@ -351,13 +342,9 @@ class FacebookSync:
             for msg in await self._new_messages(conv, token, mark, known):
                 items.append(graph_message(page_id, conv_id, msg))
         new_mark = newest.isoformat() if newest else None
-        await store_batch(
-            self.db,
-            self.search,
+        await self.writer.store(
             items,
             outcome,
-            triage=self.triage,
-            campaigns=self.campaigns,
             also=lambda s: set_cursor(s, account.id, CONVERSATION_STREAM, new_mark),
         )
 

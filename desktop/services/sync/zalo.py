@@ -17,11 +17,10 @@ from typing import Any
 
 from desktop.platforms.normalize import zalo_message
 from desktop.platforms.zalo import ZaloClient
-from desktop.services.sync.batch import Grouping, Triage, store_batch
+from desktop.services.sync.batch import BatchWriter
 from desktop.services.sync.outcome import AccountOutcome
 from desktop.services.sync.settings import SyncSettings
 from desktop.store.database import Database
-from desktop.store.search import SearchBackend
 from desktop.store.sync_state import AccountRow, get_cursor, set_cursor
 
 JsonDict = dict[str, Any]
@@ -79,16 +78,12 @@ class ZaloSync:
         db: Database,
         zalo: ZaloClient,
         settings: SyncSettings,
-        search: SearchBackend,
-        triage: Triage | None = None,
-        campaigns: Grouping | None = None,
+        writer: BatchWriter,
     ) -> None:
         self.db = db
         self.zalo = zalo
         self.settings = settings
-        self.search = search
-        self.triage = triage
-        self.campaigns = campaigns
+        self.writer = writer
 
     async def sync(self, account: AccountRow, token: str, outcome: AccountOutcome) -> None:
         raw = await self.db.read(lambda s: get_cursor(s, account.id, RECENT_STREAM))
@@ -105,13 +100,9 @@ class ZaloSync:
             return
         items = [zalo_message(account.external_id, row) for row in rows]
         newest = mark.advanced(rows)
-        await store_batch(
-            self.db,
-            self.search,
+        await self.writer.store(
             items,
             outcome,
-            triage=self.triage,
-            campaigns=self.campaigns,
             also=lambda s: set_cursor(s, account.id, RECENT_STREAM, newest.dump()),
         )
 
