@@ -20,32 +20,15 @@ from typing import Any
 
 import httpx
 from _common import machine, peak_rss_mb
-from keyring.backend import KeyringBackend
 
 from desktop.composition import build_platform_services
 from desktop.config import Config, Paths, PlatformUrls
 from desktop.platforms.credentials import CredentialStore
+from desktop.platforms.memory_keyring import MemoryKeyring
 from desktop.services.accounts import from_manifest, import_accounts
 from desktop.store.database import Database
 
 HERE = Path(__file__).resolve().parent
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
 
 
 def start_simulator(

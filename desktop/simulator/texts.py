@@ -6,7 +6,6 @@ module at import time. Post kinds are chosen here; the generator writes the word
 
 from __future__ import annotations
 
-import importlib
 import random
 from typing import Any, Protocol, cast
 
@@ -39,9 +38,9 @@ class TextSource(Protocol):
 
 
 def load_text_source(rng: random.Random) -> TextSource:
-    module = importlib.import_module("desktop.services.seed.texts")
-    factory = module.TextGenerator
-    return cast(TextSource, factory(rng))
+    from desktop.services.seed.texts import TextGenerator
+
+    return cast(TextSource, TextGenerator(rng))
 
 
 def category_code(category: Any) -> str | None:

@@ -35,7 +35,7 @@ from desktop.platforms.redact import redact
 from desktop.platforms.usage import parse_buc, regain_seconds
 from desktop.platforms.zalo_errors import oauth_error, zalo_error
 
-TOKEN = "EAAGm0PX4ZCpsBAKZCtoken1234567890abcdef"
+TOKEN = "EAAFAKEtestTOKEN0123456789"  # made up, Page-token shaped: scrubbing must hide it
 
 
 def response(

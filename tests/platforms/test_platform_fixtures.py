@@ -13,11 +13,10 @@ import httpx
 import keyring
 import pytest
 import pytest_asyncio
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 
 from desktop.config import PlatformUrls
 from desktop.platforms import PlatformClients, build_clients
+from desktop.platforms.memory_keyring import MemoryKeyring
 from desktop.simulator import SimControl, SimSettings, SimulatorThread, WorldSize
 from desktop.simulator.world import World
 
@@ -107,27 +106,6 @@ async def make_env() -> AsyncIterator[EnvFactory]:
 @pytest_asyncio.fixture
 async def env(make_env: EnvFactory) -> Env:
     return await make_env()
-
-
-class MemoryKeyring(KeyringBackend):
-    """An in-memory keyring for tests: nothing touches a real keyring."""
-
-    priority = 5
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.entries:
-            raise PasswordDeleteError("not found")
-        del self.entries[(service, username)]
 
 
 @pytest.fixture

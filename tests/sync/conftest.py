@@ -11,34 +11,17 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
-from keyring.backend import KeyringBackend
 
 from desktop.composition import PlatformServices, build_platform_services, load_triage
 from desktop.config import Config, Paths, PlatformUrls
 from desktop.platforms.credentials import CredentialStore
+from desktop.platforms.memory_keyring import MemoryKeyring
 from desktop.services.accounts import from_manifest, import_accounts
 from desktop.services.sync.settings import SyncSettings
 from desktop.simulator import SimSettings, SimulatorThread, WorldSize
 from desktop.store.database import Database
 
 START = 1_795_000_000.0
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
 
 
 @pytest.fixture
