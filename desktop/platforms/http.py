@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from desktop.platforms.connectivity import Connectivity
 from desktop.platforms.errors import (
     MalformedResponse,
     NotFound,
@@ -55,10 +56,12 @@ class PlatformHttp:
         usage: UsageTracker | None = None,
         *,
         timeout: float = DEFAULT_TIMEOUT_S,
+        connectivity: Connectivity | None = None,
     ) -> None:
         self.client = client
         self.usage = usage if usage is not None else UsageTracker()
         self.timeout = timeout
+        self.connectivity = connectivity if connectivity is not None else Connectivity()
 
     async def request(
         self,
@@ -87,6 +90,8 @@ class PlatformHttp:
                 timeout=self.timeout if timeout is None else timeout,
             )
         except httpx.TransportError as exc:
+            if isinstance(exc, (*_NOT_SENT, httpx.TimeoutException)):
+                self.connectivity.unreachable(f"{what}: {type(exc).__name__}")
             raise self._transport_error(platform, method, what, exc, secrets) from None
         except httpx.DecodingError:
             raise MalformedResponse(
@@ -103,6 +108,7 @@ class PlatformHttp:
                 secrets=secrets,
             ) from None
         content = resp.content
+        self.connectivity.answered()
         self.usage.record(platform, resp.headers, account_id)
         body, is_json = _parse(content)
         return JsonResponse(resp.status_code, resp.headers, body, is_json, what, tuple(secrets))

@@ -278,3 +278,11 @@ def pending_count(session: Session) -> int:
             select(func.count()).where(OutboxAction.state.in_(BLOCKING_STATES))
         ).scalar_one()
     )
+
+
+def count_by_state(session: Session) -> dict[OutboxState, int]:
+    """How many actions are in each state (states with none are absent)."""
+    rows = session.execute(
+        select(OutboxAction.state, func.count()).group_by(OutboxAction.state)
+    ).all()
+    return {OutboxState(state): int(n) for state, n in rows}
