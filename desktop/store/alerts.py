@@ -42,6 +42,8 @@ def urgent_open_among(
                 Thread.last_citizen_at >= since,
             )
         )
-        found += [UrgentCase(*row) for row in session.execute(stmt)]
+        for tid, name, channel, category, citizen_at in session.execute(stmt):
+            if citizen_at is not None:  # implied by the filter; narrows the type
+                found.append(UrgentCase(tid, name, channel, category, citizen_at))
     found.sort(key=lambda c: (c.last_citizen_at, c.thread_id), reverse=True)
     return found

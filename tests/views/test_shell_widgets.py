@@ -61,10 +61,16 @@ def test_account_sheet_explains_what_to_do_and_shows_names_as_plain_text(qtbot: 
     dialog = AccountHealthDialog(accounts)
     qtbot.addWidget(dialog)
     table = dialog.table
-    assert table.item(0, 0).text() == HOSTILE  # problems first, the name verbatim
-    assert "accounts import" in table.item(0, 4).text()
-    assert table.item(0, 3).text() == "token rejected: (190)"
-    assert "tự thử lại" in table.item(1, 4).text()
+
+    def cell(row: int, col: int) -> str:
+        item = table.item(row, col)
+        assert item is not None
+        return item.text()
+
+    assert cell(0, 0) == HOSTILE  # problems first, the name verbatim
+    assert "accounts import" in cell(0, 4)
+    assert cell(0, 3) == "token rejected: (190)"
+    assert "tự thử lại" in cell(1, 4)
     for label in dialog.findChildren(QLabel):
         assert label.textFormat() is Qt.TextFormat.PlainText
 
