@@ -29,6 +29,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -122,6 +123,15 @@ class Officer(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # Sign-in (desktop.store.officers): "scrypt$<log2 n>$<r>$<p>$<salt b64>$<hash b64>".
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Auto-assignment: at most this many open cases at once.
+    capacity: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
+    # Granted need-to-know for informants' data beyond the role's (desktop.services.access).
+    need_to_know: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Account(Base):
@@ -225,6 +235,12 @@ class Thread(Base):
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id"), index=True)
     # Bumped by every change to the case's state (not by new items): optimistic concurrency.
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # SLA clock (desktop.store.sla): the current open period started at sla_clock_at (None:
+    # created_at); sla_open_s holds the open seconds of earlier periods; resolution stops it.
+    sla_clock_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    sla_open_s: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    first_response_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class Item(Base):
@@ -310,6 +326,10 @@ class AuditEvent(Base):
     """Append-only; each event's hash covers its content and the previous event's hash."""
 
     __tablename__ = "audit_events"
+    __table_args__ = (
+        Index("ix_audit_events_subject", "subject_type", "subject_id", "id"),
+        Index("ix_audit_events_actor", "actor_id", "id"),
+    )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
@@ -393,3 +413,137 @@ class Campaign(Base):
     item_count: Mapped[int] = mapped_column(Integer, default=0)
     account_count: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[str] = mapped_column(String(16), default="open")
+
+
+# -- People, cases and accountability (issue 6) ---------------------------------------------
+
+
+class OfficerUnit(Base):
+    """A unit an officer is assigned to besides his own (his scope is both subtrees)."""
+
+    __tablename__ = "officer_units"
+
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"), primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), primary_key=True, index=True)
+
+
+class ShiftEntry(Base):
+    """The roster: an officer on duty for a unit from ``starts_at`` until ``ends_at``."""
+
+    __tablename__ = "shift_entries"
+    __table_args__ = (
+        Index("ix_shift_entries_unit_time", "unit_id", "starts_at", "ends_at"),
+        Index("ix_shift_entries_officer_time", "officer_id", "starts_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    is_leader: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Set when the officer left before ``ends_at`` (ends_at is then moved to that time).
+    ended_early_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Set once the officer's open cases were handed to others after the shift ended.
+    redistributed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+
+
+class Handover(Base):
+    """A shift handover: the outgoing leader's note and a generated summary (ids and counts)."""
+
+    __tablename__ = "handovers"
+    __table_args__ = (Index("ix_handovers_unit_created", "unit_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    from_officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    summary_json: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class AssignmentRule(Base):
+    """Auto-assignment: open cases of ``unit_id``'s subtree (and ``category``) go round-robin to
+    the officers on shift at ``target_unit_id`` (None: the case's unit)."""
+
+    __tablename__ = "assignment_rules"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)  # lower first
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    category: Mapped[Category | None] = mapped_column(_enum(Category, "category"))
+    target_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    last_officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class Forward(Base):
+    """A case forwarded to a unit with a deadline; the unit records a result."""
+
+    __tablename__ = "forwards"
+    __table_args__ = (
+        Index("ix_forwards_to_unit_state", "to_unit_id", "state", "deadline_at"),
+        Index("ix_forwards_state_deadline", "state", "deadline_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id"), index=True)
+    from_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    to_unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    by_officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"))
+    instructions: Mapped[str] = mapped_column(Text, default="")
+    deadline_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    state: Mapped[str] = mapped_column(String(16), default="open")  # open | answered | recalled
+    result: Mapped[str | None] = mapped_column(Text)
+    result_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    result_by_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    escalated_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    escalated_by_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    escalation_note: Mapped[str | None] = mapped_column(Text)
+
+
+class SlaTarget(Base):
+    """Minutes to the first response and to resolution for one category (urgent: its own)."""
+
+    __tablename__ = "sla_targets"
+
+    category: Mapped[Category] = mapped_column(_enum(Category, "category"), primary_key=True)
+    response_minutes: Mapped[int] = mapped_column(Integer)
+    resolution_minutes: Mapped[int] = mapped_column(Integer)
+    urgent_response_minutes: Mapped[int] = mapped_column(Integer)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class NoteMention(Base):
+    """An officer @mentioned in an internal note."""
+
+    __tablename__ = "note_mentions"
+    __table_args__ = (Index("ix_note_mentions_officer_seen", "officer_id", "seen_at"),)
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"), primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id"))
+    seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class Presence(Base):
+    """Who has a case open (or is writing a reply) on which workstation, until ``expires_at``."""
+
+    __tablename__ = "presence"
+    __table_args__ = (Index("ix_presence_thread_expires", "thread_id", "expires_at"),)
+
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"), primary_key=True)
+    thread_id: Mapped[int] = mapped_column(ForeignKey("threads.id"), primary_key=True)
+    workstation: Mapped[str] = mapped_column(String(64), primary_key=True)
+    activity: Mapped[str] = mapped_column(String(16))  # viewing | replying
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
