@@ -12,13 +12,12 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import Category, CategorySource, Direction
+from desktop.store.cases import StaleCase
 from desktop.store.corrections import add_correction
 from desktop.store.database import Database
 from desktop.store.models import Item, Thread
 
-
-class StaleCase(RuntimeError):
-    """The case changed since the officer loaded it; reload and decide again."""
+__all__ = ["CorrectionResult", "StaleCase", "classify_case", "correct"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,14 +125,18 @@ class OutboxService:
         item_id: int | None = None,
         text: str | None = None,
         officer_id: int | None = None,
+        also: Callable[[Session, OutboxRow], None] | None = None,
     ) -> OutboxRow:
-        """Validate and write one action; raises ``ActionRefused`` with the reason."""
+        """Validate and write one action; raises ``ActionRefused`` with the reason.
+
+        ``also`` runs in the same transaction once the action is written (e.g. an audit event).
+        """
         now = self.clock()
 
         def write(session: Session) -> OutboxRow:
             ctx = thread_context(session, thread_id)
             payload = self._payload(session, ctx, kind, item_id, text, now)
-            return outbox.enqueue(
+            row = outbox.enqueue(
                 session,
                 account_id=ctx.account_id,
                 thread_id=thread_id,
@@ -142,6 +146,9 @@ class OutboxService:
                 created_by_id=officer_id,
                 now=now,
             )
+            if also is not None:
+                also(session, row)
+            return row
 
         row = await self.db.write(write)
         self._wake.set()

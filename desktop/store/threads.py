@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +26,10 @@ class ItemView:
     created_at: datetime
     is_hidden: bool
     is_deleted: bool
+    item_id: int = 0
+    external_id: str | None = None  # None: an internal note or a reply not yet sent
+    attachments: tuple[dict[str, Any], ...] = ()  # metadata only (type, name, size, url)
+    edited: bool = False
 
 
 def thread_items(session: Session, thread_id: int, *, limit: int = MAX_ITEMS) -> list[ItemView]:
@@ -38,6 +43,10 @@ def thread_items(session: Session, thread_id: int, *, limit: int = MAX_ITEMS) ->
             Item.created_at,
             Item.is_hidden,
             Item.is_deleted,
+            Item.id,
+            Item.external_id,
+            Item.attachments_json,
+            Item.edited_at,
         )
         .where(Item.thread_id == thread_id)
         .order_by(Item.created_at, Item.id)
@@ -52,6 +61,22 @@ def thread_items(session: Session, thread_id: int, *, limit: int = MAX_ITEMS) ->
             created_at=created_at,
             is_hidden=bool(hidden),
             is_deleted=bool(deleted),
+            item_id=item_id,
+            external_id=external_id,
+            attachments=tuple(a for a in attachments or () if isinstance(a, dict)),
+            edited=edited_at is not None,
         )
-        for author, direction, kind, text, created_at, hidden, deleted in session.execute(stmt)
+        for (
+            author,
+            direction,
+            kind,
+            text,
+            created_at,
+            hidden,
+            deleted,
+            item_id,
+            external_id,
+            attachments,
+            edited_at,
+        ) in session.execute(stmt)
     ]

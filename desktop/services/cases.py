@@ -1,0 +1,439 @@
+"""The case panel's service: one case in detail, and every change an officer makes to it.
+
+- ``detail`` reads the case, its items, its outgoing actions, the citizen's other cases and the
+  personal data found in the citizen's text, in one read transaction on a reader thread.
+- ``classify``, ``set_urgent``, ``assign``, ``set_status`` and ``set_priority`` change the case
+  on the writer thread, checked against the version the officer saw (``StaleCase`` otherwise),
+  bump the version and record an audit event in the same transaction.
+- ``reply`` and ``moderate`` go through the outbox: the messaging window is checked first and a
+  closed one is refused with a clear reason before anything is queued.
+
+No Qt: the views receive this service (typed by their own Protocol) from the composition root.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.domain.enums import CaseStatus, Category, Channel, Direction, OutboxKind
+from desktop.services.corrections import classify_case
+from desktop.services.outbox import MAX_TEXT, ActionRefused, OutboxService
+from desktop.services.reply_templates import ReplyTemplate, TemplateBook, load_templates
+from desktop.services.windows import WindowState, reply_window
+from desktop.store import cases as store
+from desktop.store.cases import (
+    PRIORITIES,
+    AuthorThread,
+    CaseRecord,
+    OfficerRow,
+    StaleCase,
+    UnitRow,
+)
+from desktop.store.database import Database
+from desktop.store.outbox import OutboxRow
+from desktop.store.threads import ItemView, thread_items
+from desktop.text.pii import find_pii
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "MODERATION_KINDS",
+    "REPLY_KINDS",
+    "AuthorThread",
+    "CaseDetail",
+    "CaseRecord",
+    "CaseRefused",
+    "CaseService",
+    "OfficerRow",
+    "PiiFinding",
+    "StaleCase",
+    "UnitRow",
+]
+
+REPLY_KINDS: dict[Channel, tuple[OutboxKind, ...]] = {
+    Channel.FB_COMMENT: (OutboxKind.PUBLIC_REPLY, OutboxKind.PRIVATE_REPLY),
+    Channel.FB_MESSAGE: (OutboxKind.MESSAGE_REPLY,),
+    Channel.ZALO_MESSAGE: (OutboxKind.MESSAGE_REPLY,),
+}
+MODERATION_KINDS: dict[Channel, tuple[OutboxKind, ...]] = {
+    Channel.FB_COMMENT: (OutboxKind.HIDE, OutboxKind.UNHIDE, OutboxKind.DELETE, OutboxKind.BLOCK),
+    Channel.FB_MESSAGE: (OutboxKind.BLOCK,),
+    Channel.ZALO_MESSAGE: (),
+}
+ITEM_KINDS = frozenset({OutboxKind.HIDE, OutboxKind.UNHIDE, OutboxKind.DELETE})
+OPEN_STATUSES = (CaseStatus.NEW, CaseStatus.REOPENED)
+
+
+class CaseRefused(ActionRefused):
+    """An officer's action that cannot be done; ``str()`` is the Vietnamese reason to show."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class PiiFinding:
+    """Personal data found in one item's text: ``text[start:end] == value``."""
+
+    item_id: int
+    kind: str
+    start: int
+    end: int
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    case: CaseRecord
+    items: tuple[ItemView, ...]
+    actions: tuple[OutboxRow, ...]
+    pii: tuple[PiiFinding, ...]
+    author_threads: tuple[AuthorThread, ...]
+    private_replied: frozenset[int]  # comment ids (items) that already have a private reply
+    loaded_at: datetime
+    reply_kinds: tuple[OutboxKind, ...] = ()
+    moderation_kinds: tuple[OutboxKind, ...] = ()
+    windows: dict[OutboxKind, WindowState] = field(default_factory=dict)
+
+    @property
+    def thread_id(self) -> int:
+        return self.case.thread_id
+
+    @property
+    def version(self) -> int:
+        return self.case.version
+
+    def comment(self, item_id: int | None) -> ItemView | None:
+        """A citizen's comment of this thread (the top-level one when ``item_id`` is None)."""
+        wanted = self.case.root_item_id if item_id is None else item_id
+        for item in self.moderation_targets:
+            if item.item_id == wanted:
+                return item
+        return None
+
+    @property
+    def moderation_targets(self) -> tuple[ItemView, ...]:
+        """Citizens' comments on the platform that the Page may hide, delete or answer privately."""
+        if self.case.channel is not Channel.FB_COMMENT:
+            return ()
+        return tuple(
+            i
+            for i in self.items
+            if i.direction is Direction.INBOUND and i.external_id is not None and i.item_id
+        )
+
+    def window(self, kind: OutboxKind, now: datetime, *, item_id: int | None = None) -> WindowState:
+        """The reply window of ``kind`` at ``now`` (no database: computed from what was loaded)."""
+        if kind not in self.reply_kinds:
+            return WindowState(False, None, reason="not for this channel")
+        target = self.comment(item_id) if kind is OutboxKind.PRIVATE_REPLY else None
+        return reply_window(
+            kind,
+            self.case.channel,
+            now,
+            last_citizen_at=self.case.last_citizen_at,
+            comment_created_at=target.created_at if target else None,
+            already_private_replied=target is not None and target.item_id in self.private_replied,
+        )
+
+    def windows_at(self, now: datetime) -> dict[OutboxKind, WindowState]:
+        return {kind: self.window(kind, now) for kind in self.reply_kinds}
+
+
+def _window_refusal(kind: OutboxKind, channel: Channel, window: WindowState) -> CaseRefused:
+    """The officer's reason, in Vietnamese, for a closed window."""
+    if kind is OutboxKind.PRIVATE_REPLY:
+        if window.closes_at is None and "already" in window.reason:
+            return CaseRefused(
+                "already_replied",
+                "Bình luận này đã được trả lời riêng: mỗi bình luận chỉ được trả lời riêng "
+                "một lần. Hãy tiếp tục trong hộp thư Messenger.",
+            )
+        if window.closes_at is None:
+            return CaseRefused("no_target", "Hãy chọn bình luận của người dân để trả lời riêng.")
+        return CaseRefused(
+            "window_closed",
+            "Đã quá 7 ngày kể từ khi người dân bình luận: Facebook không cho trả lời riêng "
+            "bình luận này nữa. Hãy trả lời công khai.",
+        )
+    if channel is Channel.FB_COMMENT:
+        return CaseRefused("not_allowed", "Vụ việc bình luận không có hộp thư riêng để nhắn tin.")
+    if window.closes_at is None:
+        return CaseRefused("no_message", "Người dân chưa nhắn tin: chưa thể trả lời.")
+    if channel is Channel.ZALO_MESSAGE:
+        return CaseRefused(
+            "window_closed",
+            "Đã hết hạn trả lời: quá 7 ngày kể từ lần tương tác cuối của người dân, Zalo không "
+            "cho OA gửi tin tư vấn nữa (lỗi -230). Chờ người dân nhắn lại.",
+        )
+    return CaseRefused(
+        "window_closed",
+        "Đã hết hạn trả lời: quá 7 ngày kể từ tin nhắn cuối của người dân, Messenger không cho "
+        "trang trả lời nữa (kể cả với thẻ HUMAN_AGENT). Chờ người dân nhắn lại.",
+    )
+
+
+def _audit(
+    session: Session,
+    *,
+    actor_id: int | None,
+    action: str,
+    subject_type: str,
+    subject_id: str,
+    details: dict[str, Any],
+) -> None:
+    """AUDIT HOOK — the single place where case changes are recorded in the audit log.
+
+    Runs inside the change's own transaction. Point it at ``desktop.store.audit.append_event``
+    (same keyword arguments) once that module exists; until then it only logs the action
+    (never any citizen text or personal data).
+    """
+    log.info("audit %s %s:%s by %s %s", action, subject_type, subject_id, actor_id, details)
+
+
+class CaseService:
+    def __init__(
+        self,
+        db: Database,
+        outbox: OutboxService,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        officer_id: int | None = None,
+        templates: TemplateBook | None = None,
+    ) -> None:
+        self.db = db
+        self.outbox = outbox
+        self.clock = clock
+        self.officer_id = officer_id
+        self.book = templates if templates is not None else load_templates()
+
+    # -- reading -------------------------------------------------------------------------------
+    async def detail(self, thread_id: int) -> CaseDetail:
+        now = self.clock()
+        return await self.db.read(lambda s: self._detail(s, thread_id, now))
+
+    def _detail(self, session: Session, thread_id: int, now: datetime) -> CaseDetail:
+        case = store.case_record(session, thread_id)
+        items = tuple(thread_items(session, thread_id))
+        pii = tuple(
+            PiiFinding(item.item_id, span.kind, span.start, span.end, span.value)
+            for item in items
+            if item.direction is Direction.INBOUND
+            for span in find_pii(item.text)
+        )
+        detail = CaseDetail(
+            case=case,
+            items=items,
+            actions=tuple(store.thread_actions(session, thread_id)),
+            pii=pii,
+            author_threads=tuple(store.author_threads(session, thread_id)),
+            private_replied=frozenset(store.private_replied_items(session, thread_id)),
+            loaded_at=now,
+            reply_kinds=REPLY_KINDS[case.channel],
+            moderation_kinds=MODERATION_KINDS[case.channel],
+        )
+        return replace(detail, windows=detail.windows_at(now))
+
+    async def officers(self) -> list[OfficerRow]:
+        return await self.db.read(store.officers)
+
+    async def units(self) -> list[UnitRow]:
+        return await self.db.read(store.units)
+
+    async def author_threads(self, thread_id: int) -> list[AuthorThread]:
+        return await self.db.read(lambda s: store.author_threads(s, thread_id))
+
+    async def actions(self, thread_id: int) -> list[OutboxRow]:
+        return await self.db.read(lambda s: store.thread_actions(s, thread_id))
+
+    def subscribe(self, listener: Callable[[OutboxRow], None]) -> Callable[[], None]:
+        """Be told of every change of an outgoing action; returns the unsubscribe function."""
+        self.outbox.listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self.outbox.listeners:
+                self.outbox.listeners.remove(listener)
+
+        return unsubscribe
+
+    # -- templates -------------------------------------------------------------------------------
+    def templates(self, kind: OutboxKind, category: Category | None) -> list[ReplyTemplate]:
+        return self.book.for_case(kind, category)
+
+    def render(self, template: ReplyTemplate, detail: CaseDetail) -> str:
+        case = detail.case
+        return self.book.render(
+            template, unit_code=case.unit_code, unit_name=case.unit_name or case.account_name
+        )
+
+    # -- changing the case -----------------------------------------------------------------------
+    async def classify(
+        self, thread_id: int, category: Category, urgent: bool, expected_version: int
+    ) -> int:
+        """The officer's category (and urgency): stored on the case and as a labelled example."""
+
+        def work(session: Session) -> int:
+            done = classify_case(
+                session,
+                thread_id=thread_id,
+                category=category,
+                urgent=urgent,
+                officer_id=self.officer_id,
+                expected_version=expected_version,
+            )
+            self._audit_case(
+                session, "case.classify", thread_id, category=category.value, urgent=urgent
+            )
+            return done.version
+
+        return await self.db.write(work)
+
+    async def set_urgent(self, thread_id: int, urgent: bool, expected_version: int) -> int:
+        """Flag or unflag the case as urgent (its category is left as it is)."""
+
+        def work(session: Session) -> int:
+            case = store.case_record(session, thread_id)
+            priority = 2 if urgent else (0 if case.priority == 2 else case.priority)
+            version = store.update_case(
+                session, thread_id, expected_version, urgent=urgent, priority=priority
+            )
+            self._audit_case(session, "case.urgent", thread_id, urgent=urgent)
+            return version
+
+        return await self.db.write(work)
+
+    async def assign(
+        self,
+        thread_id: int,
+        officer_id: int | None,
+        unit_id: int | None,
+        expected_version: int,
+    ) -> int:
+        """Give the case to an officer (None: nobody) and/or a unit (None: keep its unit).
+
+        A new or reopened case given to an officer is in progress; a case given to another unit
+        without an officer is forwarded (unless already resolved).
+        """
+
+        def work(session: Session) -> int:
+            if officer_id is not None and not store.officer_exists(session, officer_id):
+                raise CaseRefused("no_officer", "Cán bộ này không còn hoạt động.")
+            if unit_id is not None and not store.unit_exists(session, unit_id):
+                raise CaseRefused("no_unit", "Không có đơn vị này.")
+            case = store.case_record(session, thread_id)
+            values: dict[str, Any] = {"assignee_id": officer_id}
+            if unit_id is not None:
+                values["unit_id"] = unit_id
+            if officer_id is not None and case.status in OPEN_STATUSES:
+                values["status"] = CaseStatus.IN_PROGRESS
+            elif (
+                officer_id is None
+                and unit_id is not None
+                and unit_id != case.unit_id
+                and case.status is not CaseStatus.RESOLVED
+            ):
+                values["status"] = CaseStatus.FORWARDED
+            version = store.update_case(session, thread_id, expected_version, **values)
+            self._audit_case(
+                session,
+                "case.assign",
+                thread_id,
+                officer_id=officer_id,
+                unit_id=values.get("unit_id", case.unit_id),
+                previous_officer_id=case.assignee_id,
+                previous_unit_id=case.unit_id,
+            )
+            return version
+
+        return await self.db.write(work)
+
+    async def set_status(self, thread_id: int, status: CaseStatus, expected_version: int) -> int:
+        def work(session: Session) -> int:
+            version = store.update_case(session, thread_id, expected_version, status=status)
+            self._audit_case(session, "case.status", thread_id, status=status.value)
+            return version
+
+        return await self.db.write(work)
+
+    async def set_priority(self, thread_id: int, priority: int, expected_version: int) -> int:
+        if priority not in PRIORITIES:
+            raise CaseRefused("bad_priority", "Mức ưu tiên không hợp lệ.")
+
+        def work(session: Session) -> int:
+            version = store.update_case(session, thread_id, expected_version, priority=priority)
+            self._audit_case(session, "case.priority", thread_id, priority=priority)
+            return version
+
+        return await self.db.write(work)
+
+    # -- outgoing actions ----------------------------------------------------------------------
+    async def reply(
+        self, thread_id: int, kind: OutboxKind, text: str, item_id: int | None = None
+    ) -> OutboxRow:
+        """Queue a public, private or message reply; refused first if its window has closed.
+
+        A private reply answers ``item_id`` (the top-level comment when None).
+        """
+        if not text.strip():
+            raise CaseRefused("empty", "Nội dung trả lời đang trống.")
+        if len(text) > MAX_TEXT:
+            raise CaseRefused("too_long", f"Nội dung dài quá {MAX_TEXT:,} ký tự.".replace(",", "."))
+        detail = await self.detail(thread_id)
+        if kind not in detail.reply_kinds:
+            raise CaseRefused("not_allowed", "Kênh này không cho kiểu trả lời đó.")
+        target_id = None
+        if kind is OutboxKind.PRIVATE_REPLY:
+            target = detail.comment(item_id)
+            if target is None:
+                raise CaseRefused("no_target", "Hãy chọn bình luận của người dân để trả lời riêng.")
+            target_id = target.item_id
+        window = detail.window(kind, self.clock(), item_id=target_id)
+        if not window.open:
+            raise _window_refusal(kind, detail.case.channel, window)
+        return await self._queue(kind, thread_id, item_id=target_id, text=text)
+
+    async def moderate(self, thread_id: int, item_id: int | None, kind: OutboxKind) -> OutboxRow:
+        """Hide, unhide or delete a citizen's comment, or block its author (or the thread's
+        citizen when ``item_id`` is None)."""
+        detail = await self.detail(thread_id)
+        if kind not in detail.moderation_kinds:
+            raise CaseRefused("not_allowed", "Kênh này không cho thao tác đó.")
+        if kind in ITEM_KINDS or item_id is not None:
+            target = detail.comment(item_id)
+            if target is None:
+                raise CaseRefused("no_target", "Hãy chọn bình luận của người dân.")
+            item_id = target.item_id
+        return await self._queue(kind, thread_id, item_id=item_id)
+
+    async def _queue(
+        self, kind: OutboxKind, thread_id: int, *, item_id: int | None, text: str | None = None
+    ) -> OutboxRow:
+        def also(session: Session, row: OutboxRow) -> None:
+            self._audit_case(
+                session, f"outbox.{kind.value}", thread_id, outbox_id=row.id, item_id=item_id
+            )
+
+        try:
+            return await self.outbox.queue(
+                kind, thread_id, item_id=item_id, text=text, officer_id=self.officer_id, also=also
+            )
+        except CaseRefused:
+            raise
+        except ActionRefused as exc:  # re-checked in the write: the state moved meanwhile
+            raise CaseRefused("refused", f"Không thể xếp hàng thao tác: {exc}") from exc
+
+    def _audit_case(self, session: Session, action: str, thread_id: int, **details: Any) -> None:
+        _audit(
+            session,
+            actor_id=self.officer_id,
+            action=action,
+            subject_type="thread",
+            subject_id=str(thread_id),
+            details=details,
+        )
