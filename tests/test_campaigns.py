@@ -14,6 +14,7 @@ from desktop.domain.enums import OutboxKind, OutboxState, Platform
 from desktop.domain.records import IncomingItem
 from desktop.services.campaigns import CampaignDetector
 from desktop.services.outbox import OutboxService
+from desktop.store.audit import verify_chain
 from desktop.store.campaign_window import Member, NewItem, RecentItems
 from desktop.store.campaigns import (
     CampaignChanges,
@@ -28,7 +29,7 @@ from desktop.store.database import Database
 from desktop.store.directory import ensure_account
 from desktop.store.inbox import InboxFilter, count_threads, inbox_page
 from desktop.store.ingest import ingest_items
-from desktop.store.models import Campaign, Item, OutboxAction, Thread
+from desktop.store.models import AuditEvent, Campaign, Item, OutboxAction, Thread
 from desktop.text.simhash import MAX_DISTANCE, SimIndex, canonical_words, fingerprint, hamming
 from tests.factories import PAGE, PAGE2, T0, comment, setup_accounts
 
@@ -382,6 +383,13 @@ def test_bulk_hide_queues_one_action_per_visible_comment(
     )
     # pressed again: every comment is hidden or already on its way
     assert asyncio.run(detector.bulk_action(campaign.id, OutboxKind.HIDE)) == 0
+    # each queued hide was audited in its own transaction, naming the campaign
+    events = db.read_blocking(
+        lambda s: [(e.action, e.details_json) for e in s.scalars(select(AuditEvent))]
+    )
+    assert [a for a, _ in events] == ["hidden"] * 3
+    assert {d["campaign_id"] for _, d in events if d} == {campaign.id}
+    assert db.read_blocking(verify_chain).ok
 
 
 def test_comment_targets_refuse_non_comment_actions(db: Database, pages: dict[str, int]) -> None:

@@ -22,12 +22,15 @@ from sqlalchemy.orm import Session
 from desktop.domain.enums import OutboxKind
 from desktop.domain.records import IncomingItem
 from desktop.services.outbox import ActionRefused
+from desktop.store.audit import AuditAction, append_event
 from desktop.store.campaign_window import DEFAULT_CAPACITY, NewItem, RecentItems, load_recent
 from desktop.store.campaigns import (
     DEFAULT_WINDOW,
     MIN_ACCOUNTS,
     CampaignChanges,
+    CampaignRow,
     assign_campaigns,
+    campaign_row,
     comment_targets,
     new_inbound,
 )
@@ -48,6 +51,7 @@ class Queue(Protocol):
         item_id: int | None = None,
         text: str | None = None,
         officer_id: int | None = None,
+        also: Callable[[Session, OutboxRow], None] | None = None,
     ) -> OutboxRow: ...
 
 
@@ -129,9 +133,12 @@ class CampaignDetector:
             raise RuntimeError("the detector was built without an outbox")
         targets = await self.db.read(partial(comment_targets, campaign_id=campaign_id, kind=kind))
         queued = 0
+        audit = partial(_audit_bulk, campaign_id=campaign_id, officer_id=officer_id)
         for thread_id, item_id in targets:
             try:
-                await self.queue(kind, thread_id, item_id=item_id, officer_id=officer_id)
+                await self.queue(
+                    kind, thread_id, item_id=item_id, officer_id=officer_id, also=audit
+                )
             except ActionRefused as refused:  # that one comment cannot take it: go on
                 log.warning(
                     "campaign %s: %s of item %s refused: %s", campaign_id, kind, item_id, refused
@@ -139,3 +146,28 @@ class CampaignDetector:
                 continue
             queued += 1
         return queued
+
+    async def summary(self, campaign_id: int) -> CampaignRow | None:
+        """The campaign's counts and sample text (for the case panel's campaign bar)."""
+        return await self.db.read(partial(campaign_row, campaign_id=campaign_id))
+
+
+_BULK_AUDIT = {
+    OutboxKind.HIDE: AuditAction.HIDDEN,
+    OutboxKind.UNHIDE: AuditAction.UNHIDDEN,
+    OutboxKind.DELETE: AuditAction.DELETED,
+}
+
+
+def _audit_bulk(
+    session: Session, row: OutboxRow, *, campaign_id: int, officer_id: int | None
+) -> None:
+    """Each queued action of a bulk action is audited, in the transaction that queues it."""
+    append_event(
+        session,
+        actor_id=officer_id,
+        action=_BULK_AUDIT[row.kind],
+        subject_type="thread",
+        subject_id=str(row.thread_id),
+        details={"campaign_id": campaign_id, "item_id": row.item_id, "outbox_id": row.id},
+    )

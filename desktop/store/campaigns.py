@@ -194,6 +194,18 @@ def new_inbound(session: Session, incoming: Sequence[IncomingItem]) -> list[NewI
 # -- for the UI -------------------------------------------------------------------------------
 
 
+_CAMPAIGN_COLUMNS = (
+    Campaign.id,
+    Campaign.signature,
+    Campaign.sample_text,
+    Campaign.first_seen_at,
+    Campaign.last_seen_at,
+    Campaign.item_count,
+    Campaign.account_count,
+    Campaign.status,
+)
+
+
 def list_campaigns(
     session: Session,
     *,
@@ -202,16 +214,7 @@ def list_campaigns(
     limit: int = 100,
 ) -> list[CampaignRow]:
     """Campaigns by latest copy first; ``since`` keeps those seen at or after it."""
-    stmt = select(
-        Campaign.id,
-        Campaign.signature,
-        Campaign.sample_text,
-        Campaign.first_seen_at,
-        Campaign.last_seen_at,
-        Campaign.item_count,
-        Campaign.account_count,
-        Campaign.status,
-    )
+    stmt = select(*_CAMPAIGN_COLUMNS)
     wanted = sorted(set(statuses))
     if wanted:
         stmt = stmt.where(Campaign.status.in_(wanted))
@@ -219,6 +222,11 @@ def list_campaigns(
         stmt = stmt.where(Campaign.last_seen_at >= since)
     stmt = stmt.order_by(Campaign.last_seen_at.desc(), Campaign.id.desc()).limit(limit)
     return [CampaignRow(**row._asdict()) for row in session.execute(stmt)]
+
+
+def campaign_row(session: Session, campaign_id: int) -> CampaignRow | None:
+    row = session.execute(select(*_CAMPAIGN_COLUMNS).where(Campaign.id == campaign_id)).first()
+    return None if row is None else CampaignRow(**row._asdict())
 
 
 def campaign_threads(session: Session, campaign_id: int) -> list[CampaignThread]:
