@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -57,8 +56,9 @@ def _batches(stream: TextIO) -> Iterator[list[tuple[Any, str | None, str | None]
 
 def classify_stream(config: Config, source: TextIO, sink: TextIO) -> int:
     from desktop.classify.classifier import Classifier
+    from desktop.services.retraining import model_in_use
 
-    classifier = Classifier.load(_model_stem(config))
+    classifier = Classifier.load(model_in_use(config.paths.home))
     count = 0
     for batch in _batches(source):
         texts = [text for _, text, _ in batch if text is not None]
@@ -84,12 +84,6 @@ def classify_stream(config: Config, source: TextIO, sink: TextIO) -> int:
     return count
 
 
-def _model_stem(config: Config) -> Path | None:
-    """A retrained local model wins over the shipped one."""
-    local = config.paths.home / "model" / "category_model"
-    return local if local.with_suffix(".npz").exists() else None
-
-
 def run(config: Config, args: argparse.Namespace) -> int:
     if args.verb is None:
         classify_stream(config, sys.stdin, sys.stdout)
@@ -99,67 +93,42 @@ def run(config: Config, args: argparse.Namespace) -> int:
     return retrain(config)
 
 
-def _train(corrections: list[Any]) -> tuple[Any, Any, dict[str, Any]]:
-    from desktop.classify.training import build_training_set, evaluate, fit, predict_labels
-
-    data = build_training_set(corrections)
-    started = time.perf_counter()
-    model = fit(data.train)
-    seconds = time.perf_counter() - started
-    pred, urg = predict_labels(model, data.heldout, model.meta["urgent_threshold"])
-    held = evaluate(pred, urg, data.heldout)
-    gpred, gurg = predict_labels(model, data.heldout_generated, model.meta["urgent_threshold"])
-    gen = evaluate(gpred, gurg, data.heldout_generated)
-    model.meta.update(
-        {
-            "trained_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "train_seconds": round(seconds, 1),
-            "train_sources": data.sources(),
-            "heldout_corpus": held.as_dict(),
-            "heldout_generated": gen.as_dict(),
-        }
-    )
-    return model, data, {"corpus": held, "generated": gen}
-
-
 def train_shipped(out: Path | None) -> int:
     from desktop.classify.classifier import MODEL_STEM
+    from desktop.services.retraining import train
 
-    model, _data, metrics = _train([])
+    trained = train([])
     stem = out or MODEL_STEM
-    model.save(stem)
-    held = metrics["corpus"]
+    trained.model.save(stem)
+    held = trained.corpus
     say(f"saved {stem}.npz/.json")
     say(
         f"held-out corpus: macro-F1 {held.macro_f1:.3f}, urgent recall {held.urgent_recall:.3f} "
-        f"(n={held.n}); generated: macro-F1 {metrics['generated'].macro_f1:.3f}"
+        f"(n={held.n}); generated: macro-F1 {trained.generated.macro_f1:.3f}"
     )
     return 0
 
 
 def retrain(config: Config) -> int:
-    from desktop.classify.classifier import MODEL_STEM, Classifier
-    from desktop.classify.training import Example, evaluate
+    from desktop.services.retraining import RetrainJob, retrain_model
     from desktop.store.corrections import all_corrections
 
     with open_store(config) as db:
         rows = db.read_blocking(all_corrections)
-    corrections = [Example(t, c, u, "officer") for t, c, u in rows]
-    model, data, metrics = _train(corrections)
-    current = Classifier.load(_model_stem(config) or MODEL_STEM)
-    results = current.classify([ex.text for ex in data.heldout])
-    before = evaluate(
-        [r.category.value for r in results], [r.urgent for r in results], data.heldout
+    result = retrain_model(RetrainJob(tuple(rows), config.paths.home))
+    before = result.before
+    was = (
+        "unavailable"
+        if before is None
+        else f"{before.macro_f1:.3f} (urgent recall {before.urgent_recall:.3f})"
     )
-    after = metrics["corpus"]
     say(
-        f"{len(corrections)} officer corrections; held-out macro-F1 {before.macro_f1:.3f} → "
-        f"{after.macro_f1:.3f}, urgent recall {before.urgent_recall:.3f} → "
-        f"{after.urgent_recall:.3f}"
+        f"{result.corrections} officer corrections, {result.examples} training examples, "
+        f"{result.train_seconds:.0f} s; held-out macro-F1 {was} → {result.after.macro_f1:.3f} "
+        f"(urgent recall {result.after.urgent_recall:.3f})"
     )
-    if after.macro_f1 + 1e-9 < before.macro_f1 or after.urgent_recall + 1e-9 < before.urgent_recall:
+    if not result.swapped:
         warn("retrain: the new model is worse on the held-out set; the current one stays")
         return 1
-    model.save(config.paths.home / "model" / "category_model")
-    say("the new model is in use from the next start")
+    say(f"saved {result.saved_to}.npz/.json; the new model is in use from the next start")
     return 0
