@@ -446,6 +446,8 @@ class ShiftEntry(Base):
     ended_early_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # Set once the officer's open cases were handed to others after the shift ended.
     redistributed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Round-robin: auto-assignment picks the on-shift officer served longest ago.
+    last_assigned_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
 
 
@@ -478,7 +480,6 @@ class AssignmentRule(Base):
     category: Mapped[Category | None] = mapped_column(_enum(Category, "category"))
     target_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
-    last_officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

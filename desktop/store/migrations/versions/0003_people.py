@@ -46,7 +46,6 @@ def upgrade() -> None:
         ),
         sa.Column("target_unit_id", sa.Integer(), nullable=True),
         sa.Column("enabled", sa.Boolean(), nullable=False),
-        sa.Column("last_officer_id", sa.Integer(), nullable=True),
         sa.Column("created_by_id", sa.Integer(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
@@ -54,11 +53,6 @@ def upgrade() -> None:
             ["created_by_id"],
             ["officers.id"],
             name=op.f("fk_assignment_rules_created_by_id_officers"),
-        ),
-        sa.ForeignKeyConstraint(
-            ["last_officer_id"],
-            ["officers.id"],
-            name=op.f("fk_assignment_rules_last_officer_id_officers"),
         ),
         sa.ForeignKeyConstraint(
             ["target_unit_id"], ["units.id"], name=op.f("fk_assignment_rules_target_unit_id_units")
@@ -117,6 +111,7 @@ def upgrade() -> None:
         sa.Column("is_leader", sa.Boolean(), nullable=False),
         sa.Column("ended_early_at", sa.DateTime(), nullable=True),
         sa.Column("redistributed_at", sa.DateTime(), nullable=True),
+        sa.Column("last_assigned_at", sa.DateTime(), nullable=True),
         sa.Column("created_by_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
             ["created_by_id"], ["officers.id"], name=op.f("fk_shift_entries_created_by_id_officers")
