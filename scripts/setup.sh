@@ -39,3 +39,6 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras}"
   touch "$stamp"
 fi
+# The English interface: compile resources/i18n/dutydesk_en.ts into its .qm (generated, not in
+# git) when it is missing or older than the .ts.
+scripts/translations.sh release

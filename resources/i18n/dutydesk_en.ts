@@ -1,0 +1,1417 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>AccountHealthDialog</name>
+    <message>
+        <source>Tình trạng đồng bộ các tài khoản</source>
+        <translation>Account sync status</translation>
+    </message>
+    <message>
+        <source>Tài khoản</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Đồng bộ gần nhất</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Cách xử lý</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>Đã tắt</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Mã truy cập được giữ trong kho khoá của hệ điều hành, không bao giờ hiện ở đây.</source>
+        <translation>Access tokens are kept in the operating system&apos;s keyring and are never shown here.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentPane</name>
+    <message>
+        <source>Giao việc</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <source>Cán bộ xử lý</source>
+        <translation>Assigned officer</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ưu tiên</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>— Chưa giao —</source>
+        <translation>— Unassigned —</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <source>Chọn một vụ việc trong hộp thư</source>
+        <translation>Select a case in the inbox</translation>
+    </message>
+    <message>
+        <source>Vụ việc #{id} — đang tải…</source>
+        <translation>Case #{id} — loading…</translation>
+    </message>
+    <message>
+        <source>Không tải được vụ việc</source>
+        <translation>The case could not be loaded</translation>
+    </message>
+    <message>
+        <source>Không tải được vụ việc: {e}</source>
+        <translation>The case could not be loaded: {e}</translation>
+    </message>
+    <message>
+        <source>ưu tiên {p}</source>
+        <translation>priority {p}</translation>
+    </message>
+    <message>
+        <source>⚠ KHẨN CẤP</source>
+        <translation>⚠ URGENT</translation>
+    </message>
+    <message>
+        <source>hạn {t}</source>
+        <translation>due {t}</translation>
+    </message>
+    <message>
+        <source>người dùng đã bị chặn</source>
+        <translation>user blocked</translation>
+    </message>
+    <message>
+        <source>Người khác vừa thay đổi vụ việc này: đã tải lại, hãy quyết định lại.</source>
+        <translation>Someone else has just changed this case: it has been reloaded, please decide again.</translation>
+    </message>
+    <message>
+        <source>Chưa chọn vụ việc nào.</source>
+        <translation>No case selected.</translation>
+    </message>
+    <message>
+        <source>Không thực hiện được: {e}</source>
+        <translation>Could not be done: {e}</translation>
+    </message>
+    <message>
+        <source>Đã đưa vào hàng gửi: {kind}. Trạng thái hiện ở “Thao tác gửi đi”.</source>
+        <translation>Queued for sending: {kind}. Its status is shown under “Outgoing actions”.</translation>
+    </message>
+    <message>
+        <source>Đã đưa vào hàng gửi: {kind}.</source>
+        <translation>Queued for sending: {kind}.</translation>
+    </message>
+    <message>
+        <source>Kênh này không cho thao tác đó.</source>
+        <translation>This channel does not allow that action.</translation>
+    </message>
+    <message>
+        <source>(không rõ)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>Ẩn bình luận này trên Facebook?</source>
+        <translation>Hide this comment on Facebook?</translation>
+    </message>
+    <message>
+        <source>Hiện lại bình luận này trên Facebook?</source>
+        <translation>Unhide this comment on Facebook?</translation>
+    </message>
+    <message>
+        <source>Xoá bình luận này trên Facebook? Không thể hoàn tác trên nền tảng.</source>
+        <translation>Delete this comment on Facebook? This cannot be undone on the platform.</translation>
+    </message>
+    <message>
+        <source>Chặn {author} khỏi trang “{page}”? Người này sẽ không bình luận, nhắn tin cho trang được nữa.</source>
+        <translation>Block {author} from the Page “{page}”? They will no longer be able to comment on or message the Page.</translation>
+    </message>
+    <message>
+        <source>Nội dung, tác giả, thời gian và mã băm đã được lưu trong máy làm bằng chứng, kể cả khi nền tảng xoá.</source>
+        <translation>The text, author, time and hash are kept on this computer as evidence, even if the platform deletes them.</translation>
+    </message>
+    <message>
+        <source>Ẩn</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Hiện lại</source>
+        <translation>Unhide</translation>
+    </message>
+    <message>
+        <source>Xoá</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Chặn</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>Xác nhận: {what}</source>
+        <translation>Confirm: {what}</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationBanner</name>
+    <message>
+        <source>CHỈ XỬ LÝ THÔNG TIN KHÔNG MẬT — không lưu, không nhập bí mật nhà nước trên máy kết nối Internet</source>
+        <translation>UNCLASSIFIED INFORMATION ONLY — never store or enter state secrets on a computer connected to the Internet</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationPane</name>
+    <message>
+        <source>Phân loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Chưa phân loại</source>
+        <translation>Not categorised</translation>
+    </message>
+    <message>
+        <source>⚠ Khẩn cấp</source>
+        <translation>⚠ Urgent</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cá nhân phát hiện được</source>
+        <translation>Personal data found</translation>
+    </message>
+    <message>
+        <source>Chưa phân loại — chọn 1–9</source>
+        <translation>Not categorised — choose 1–9</translation>
+    </message>
+    <message>
+        <source>{category} ({source})</source>
+        <translation>{category} ({source})</translation>
+    </message>
+    <message>
+        <source>{kind}: {value} — mục {n}, ký tự {start}–{end}</source>
+        <translation>{kind}: {value} — item {n}, characters {start}–{end}</translation>
+    </message>
+    <message>
+        <source>Không phát hiện</source>
+        <translation>None found</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cá nhân phát hiện được ({n})</source>
+        <translation>Personal data found ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>HealthBar</name>
+    <message>
+        <source>◌ Chưa kết nối</source>
+        <translation>◌ Not connected</translation>
+    </message>
+    <message>
+        <source>● Trực tuyến</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>○ MẤT KẾT NỐI từ {since}: làm việc trên dữ liệu đã lưu, thao tác được xếp hàng và tự gửi khi có mạng</source>
+        <translation>○ OFFLINE since {since}: working on stored data; actions are queued and sent automatically when the network is back</translation>
+    </message>
+    <message>
+        <source>Hộp gửi: {n} đang chờ</source>
+        <translation>Outbox: {n} waiting</translation>
+    </message>
+    <message>
+        <source>, {n} lỗi cần xử lý</source>
+        <translation>, {n} failed and need attention</translation>
+    </message>
+    <message>
+        <source>Tài khoản: {ok}/{n} ổn định</source>
+        <translation>Accounts: {ok}/{n} healthy</translation>
+    </message>
+    <message>
+        <source> — {n} cần xử lý</source>
+        <translation> — {n} need attention</translation>
+    </message>
+</context>
+<context>
+    <name>InboxDelegate</name>
+    <message>
+        <source>‼ KHẨN</source>
+        <translation>‼ URGENT</translation>
+    </message>
+    <message>
+        <source>⚑ Chiến dịch</source>
+        <translation>⚑ Campaign</translation>
+    </message>
+    <message>
+        <source>Chưa giao</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Đơn vị: {unit}</source>
+        <translation>Unit: {unit}</translation>
+    </message>
+    <message>
+        <source>Người gửi: {author}</source>
+        <translation>From: {author}</translation>
+    </message>
+    <message>
+        <source>Phân loại: {category} · {status}</source>
+        <translation>Category: {category} · {status}</translation>
+    </message>
+    <message>
+        <source>Người xử lý: {who}</source>
+        <translation>Assignee: {who}</translation>
+    </message>
+    <message>
+        <source>Thuộc chiến dịch phối hợp #{id}</source>
+        <translation>Part of coordinated campaign #{id}</translation>
+    </message>
+</context>
+<context>
+    <name>InboxFilterBar</name>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Khẩn cấp</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Chưa phân loại</source>
+        <translation>Not categorised</translation>
+    </message>
+    <message>
+        <source>Của tôi</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>Chưa giao</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Đang mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Tìm theo nội dung, tên, số điện thoại…</source>
+        <translation>Search by text, name, phone number…</translation>
+    </message>
+    <message>
+        <source>Chỉ khẩn cấp</source>
+        <translation>Urgent only</translation>
+    </message>
+    <message>
+        <source>Bộ lọc ▾</source>
+        <translation>Filters ▾</translation>
+    </message>
+    <message>
+        <source>Lưu chế độ xem…</source>
+        <translation>Save view…</translation>
+    </message>
+    <message>
+        <source>Xoá</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Xoá chế độ xem đã lưu này</source>
+        <translation>Delete this saved view</translation>
+    </message>
+    <message>
+        <source>Đặt lại</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Đơn vị / tài khoản</source>
+        <translation>Unit / account</translation>
+    </message>
+    <message>
+        <source>Kênh</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Phân loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Người xử lý</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Từ</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Mọi đơn vị, tài khoản</source>
+        <translation>All units and accounts</translation>
+    </message>
+    <message>
+        <source>Mọi kênh</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>Mọi phân loại</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>Mọi trạng thái</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Đang mở (chưa xong)</source>
+        <translation>Open (not resolved)</translation>
+    </message>
+    <message>
+        <source>Mọi lúc</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>24 giờ qua</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>7 ngày qua</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>30 ngày qua</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Khoảng ngày…</source>
+        <translation>Date range…</translation>
+    </message>
+    <message>
+        <source>Mọi người</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Lưu chế độ xem</source>
+        <translation>Save view</translation>
+    </message>
+    <message>
+        <source>Tên chế độ xem:</source>
+        <translation>View name:</translation>
+    </message>
+    <message>
+        <source>Tài khoản: {name}</source>
+        <translation>Account: {name}</translation>
+    </message>
+    <message>
+        <source>{n} vụ việc</source>
+        <translation>{n} cases</translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <source>Kênh</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Tài khoản</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Người gửi</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Phân loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Khẩn</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cập nhật</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Người xử lý</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>KHẨN CẤP</source>
+        <translation>URGENT</translation>
+    </message>
+    <message>
+        <source>chưa đọc</source>
+        <translation>unread</translation>
+    </message>
+    <message>
+        <source>chưa giao</source>
+        <translation>unassigned</translation>
+    </message>
+    <message>
+        <source>Đơn vị: {unit}</source>
+        <translation>Unit: {unit}</translation>
+    </message>
+    <message>
+        <source>Người gửi: {author}</source>
+        <translation>From: {author}</translation>
+    </message>
+    <message>
+        <source>Phân loại: {category} · {status}</source>
+        <translation>Category: {category} · {status}</translation>
+    </message>
+    <message>
+        <source>Người xử lý: {who}</source>
+        <translation>Assignee: {who}</translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <source>Tìm theo nội dung, tên, số điện thoại…</source>
+        <translation type="vanished">Search by text, name, phone number…</translation>
+    </message>
+    <message>
+        <source>Chỉ khẩn cấp</source>
+        <translation type="vanished">Urgent only</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation type="vanished">All</translation>
+    </message>
+    <message>
+        <source>Không có vụ việc nào khớp bộ lọc.</source>
+        <translation>No case matches the filters.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Ngôn ngữ giao diện</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>Đã lưu. Ngôn ngữ mới có hiệu lực khi khởi động lại DutyDesk.</source>
+        <translation>Saved. The new language takes effect when DutyDesk is restarted.</translation>
+    </message>
+    <message>
+        <source>Không lưu được cài đặt: {error}</source>
+        <translation>The setting could not be saved: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>DutyDesk — Bàn trực mạng xã hội</source>
+        <translation>DutyDesk — Social media duty desk</translation>
+    </message>
+    <message>
+        <source>Đang mở kho dữ liệu…</source>
+        <translation>Opening the data store…</translation>
+    </message>
+    <message>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Cài đặt…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Tình trạng đồng bộ các tài khoản</source>
+        <translation>Account sync status</translation>
+    </message>
+    <message>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Hộp thư chung: {threads} vụ việc ({open} đang mở, {urgent} khẩn cấp), {items} mục, {accounts} tài khoản</source>
+        <translation>Shared inbox: {threads} cases ({open} open, {urgent} urgent), {items} items, {accounts} accounts</translation>
+    </message>
+    <message>
+        <source>Đồng bộ lúc {time}: {ok}/{total} tài khoản ổn định, +{new} mục mới</source>
+        <translation>Synced at {time}: {ok}/{total} accounts healthy, +{new} new items</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPage</name>
+    <message>
+        <source>Huấn luyện lại mô hình phân loại từ dữ liệu gốc cùng các chỉnh sửa phân loại của cán bộ. Mô hình mới chỉ được dùng nếu không kém hơn mô hình hiện tại trên tập kiểm tra (macro-F1 và độ nhạy tin khẩn), từ lần khởi động sau.</source>
+        <translation>Retrain the classification model on the shipped data together with the officers&apos; category corrections. The new model is used only if it is not worse than the current one on the held-out test set (macro-F1 and urgent recall), from the next start.</translation>
+    </message>
+    <message>
+        <source>Huấn luyện lại</source>
+        <translation>Retrain</translation>
+    </message>
+    <message>
+        <source>Mô hình hiện tại</source>
+        <translation>Current model</translation>
+    </message>
+    <message>
+        <source>Mô hình mới</source>
+        <translation>New model</translation>
+    </message>
+    <message>
+        <source>Macro-F1</source>
+        <translation>Macro-F1</translation>
+    </message>
+    <message>
+        <source>Độ nhạy tin khẩn</source>
+        <translation>Urgent recall</translation>
+    </message>
+    <message>
+        <source>Đang huấn luyện… việc này có thể mất vài phút; trong lúc đó vẫn làm việc bình thường được.</source>
+        <translation>Training… this may take a few minutes; you can keep working meanwhile.</translation>
+    </message>
+    <message>
+        <source>Đã huấn luyện với {corrections} chỉnh sửa của cán bộ ({examples} mẫu, {seconds} giây).</source>
+        <translation>Trained with {corrections} officer corrections ({examples} examples, {seconds} s).</translation>
+    </message>
+    <message>
+        <source>Mô hình mới không kém hơn nên được giữ lại; nó được dùng từ lần khởi động sau.</source>
+        <translation>The new model is not worse, so it is kept; it is used from the next start.</translation>
+    </message>
+    <message>
+        <source>Mô hình mới kém hơn trên tập kiểm tra nên không được dùng; mô hình hiện tại được giữ nguyên.</source>
+        <translation>The new model is worse on the test set, so it is not used; the current model stays.</translation>
+    </message>
+    <message>
+        <source>Huấn luyện lại thất bại; mô hình hiện tại được giữ nguyên. ({error})</source>
+        <translation>Retraining failed; the current model stays. ({error})</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyPane</name>
+    <message>
+        <source>Trả lời và xử lý</source>
+        <translation>Reply and act</translation>
+    </message>
+    <message>
+        <source>Bình luận:</source>
+        <translation>Comment:</translation>
+    </message>
+    <message>
+        <source>Chèn mẫu</source>
+        <translation>Insert template</translation>
+    </message>
+    <message>
+        <source>Nội dung trả lời (văn bản thuần)…</source>
+        <translation>Reply text (plain text)…</translation>
+    </message>
+    <message>
+        <source>Gửi (Ctrl+Enter)</source>
+        <translation>Send (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Ẩn</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Hiện lại</source>
+        <translation>Unhide</translation>
+    </message>
+    <message>
+        <source>Xoá</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Chặn người này</source>
+        <translation>Block this person</translation>
+    </message>
+    <message>
+        <source>Thao tác gửi đi</source>
+        <translation>Outgoing actions</translation>
+    </message>
+    <message>
+        <source>Thao tác gửi đi ({n})</source>
+        <translation>Outgoing actions ({n})</translation>
+    </message>
+    <message>
+        <source>Bình luận này đã được trả lời riêng (mỗi bình luận một lần)</source>
+        <translation>This comment has already had a private reply (one per comment)</translation>
+    </message>
+    <message>
+        <source>Người dân chưa nhắn tin: chưa thể trả lời</source>
+        <translation>The citizen has not written yet: no reply possible</translation>
+    </message>
+    <message>
+        <source> — không thể gửi nữa, chờ người dân nhắn lại</source>
+        <translation> — nothing can be sent any more; wait for the citizen to write again</translation>
+    </message>
+    <message>
+        <source> [đã ẩn]</source>
+        <translation> [hidden]</translation>
+    </message>
+    <message>
+        <source> [đã xoá]</source>
+        <translation> [deleted]</translation>
+    </message>
+    <message>
+        <source>— Mẫu trả lời —</source>
+        <translation>— Reply templates —</translation>
+    </message>
+    <message>
+        <source>{n}/{max} ký tự</source>
+        <translation>{n}/{max} characters</translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditor</name>
+    <message>
+        <source>Tên quy tắc</source>
+        <translation>Rule name</translation>
+    </message>
+    <message>
+        <source>Phạm vi</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Điều kiện</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Xử lý</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Quy tắc mới</source>
+        <translation>New rule</translation>
+    </message>
+    <message>
+        <source>Bật / tắt</source>
+        <translation>Enable / disable</translation>
+    </message>
+    <message>
+        <source>Quy tắc tự động kiểm duyệt</source>
+        <translation>Auto-moderation rules</translation>
+    </message>
+    <message>
+        <source>Độ tin cậy tối thiểu</source>
+        <translation>Minimum confidence</translation>
+    </message>
+    <message>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Áp dụng cho</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <source>Loại nội dung</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Quy tắc</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Lưu quy tắc</source>
+        <translation>Save rule</translation>
+    </message>
+    <message>
+        <source>Chạy thử trên dữ liệu đã lưu</source>
+        <translation>Dry run on stored data</translation>
+    </message>
+    <message>
+        <source>Dừng</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Chạy thử cho biết quy tắc sẽ xử lý những gì trong dữ liệu đã lưu, không gửi gì lên nền tảng.</source>
+        <translation>A dry run shows what the rule would do to the stored comments, without sending anything to the platform.</translation>
+    </message>
+    <message>
+        <source>Chạy thử</source>
+        <translation>Dry run</translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Lần kích hoạt gần đây</source>
+        <translation>Recent hits</translation>
+    </message>
+    <message>
+        <source>Có số điện thoại</source>
+        <translation>Contains a phone number</translation>
+    </message>
+    <message>
+        <source>Có đường link</source>
+        <translation>Contains a link</translation>
+    </message>
+    <message>
+        <source>Quảng cáo cá cược</source>
+        <translation>Betting promotion</translation>
+    </message>
+    <message>
+        <source>Được phân loại là…</source>
+        <translation>Classified as…</translation>
+    </message>
+    <message>
+        <source>Xoá bình luận</source>
+        <translation>Delete comment</translation>
+    </message>
+    <message>
+        <source>Ẩn bình luận</source>
+        <translation>Hide comment</translation>
+    </message>
+    <message>
+        <source>Chưa xếp hàng</source>
+        <translation>Not queued yet</translation>
+    </message>
+    <message>
+        <source>Đang chờ gửi</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Đang gửi</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Đã thực hiện</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Thất bại</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Chưa rõ kết quả</source>
+        <translation>Outcome unknown</translation>
+    </message>
+    <message>
+        <source>Phân loại: {category}</source>
+        <translation>Category: {category}</translation>
+    </message>
+    <message>
+        <source>Phân loại: {category}, tin cậy ≥ {confidence}</source>
+        <translation>Category: {category}, confidence ≥ {confidence}</translation>
+    </message>
+    <message>
+        <source>Mọi trang</source>
+        <translation>All Pages</translation>
+    </message>
+    <message>
+        <source>Trang #{id}</source>
+        <translation>Page #{id}</translation>
+    </message>
+    <message>
+        <source>Đang bật</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>Đã tắt</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Sửa quy tắc #{id}</source>
+        <translation>Edit rule #{id}</translation>
+    </message>
+    <message>
+        <source>Hãy đặt tên cho quy tắc.</source>
+        <translation>Give the rule a name.</translation>
+    </message>
+    <message>
+        <source>Đã thêm quy tắc “{name}”.</source>
+        <translation>Rule “{name}” added.</translation>
+    </message>
+    <message>
+        <source>Quy tắc #{old} đã từng xử lý bình luận nên được thay bằng quy tắc #{new}; các lần xử lý cũ vẫn gắn với định nghĩa cũ.</source>
+        <translation>Rule #{old} has already acted on comments, so it was replaced by rule #{new}; its earlier hits stay linked to the old definition.</translation>
+    </message>
+    <message>
+        <source>Đã lưu quy tắc “{name}”.</source>
+        <translation>Rule “{name}” saved.</translation>
+    </message>
+    <message>
+        <source>Không lưu được quy tắc: {reason}</source>
+        <translation>The rule could not be saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Đã bật quy tắc “{name}”.</source>
+        <translation>Rule “{name}” enabled.</translation>
+    </message>
+    <message>
+        <source>Đã tắt quy tắc “{name}”.</source>
+        <translation>Rule “{name}” disabled.</translation>
+    </message>
+    <message>
+        <source>Đang chạy thử…</source>
+        <translation>Dry run in progress…</translation>
+    </message>
+    <message>
+        <source>Đã dừng chạy thử.</source>
+        <translation>Dry run stopped.</translation>
+    </message>
+    <message>
+        <source>Đang chạy thử… đã xét {scanned} bình luận, {matched} khớp</source>
+        <translation>Dry run in progress… {scanned} comments checked, {matched} matching</translation>
+    </message>
+    <message>
+        <source>Không chạy thử được: {reason}</source>
+        <translation>The dry run could not start: {reason}</translation>
+    </message>
+    <message>
+        <source>Đã xét {scanned} bình luận: {matched} khớp quy tắc, trong đó {would_act} sẽ bị xử lý, {hidden} đã ẩn sẵn, {moderated} đã được quy tắc khác xử lý.</source>
+        <translation>Checked {scanned} comments: {matched} match the rule, of which {would_act} would be acted on, {hidden} are already hidden and {moderated} were already handled by a rule.</translation>
+    </message>
+    <message>
+        <source> [đã ẩn]</source>
+        <translation> [hidden]</translation>
+    </message>
+    <message>
+        <source>#{item} — {page} — thấy: {evidence}</source>
+        <translation>#{item} — {page} — found: {evidence}</translation>
+    </message>
+    <message>
+        <source>Chạy thử thất bại: {error}</source>
+        <translation>The dry run failed: {error}</translation>
+    </message>
+    <message>
+        <source>Có lỗi: {error}</source>
+        <translation>Error: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Chung</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Mô hình phân loại</source>
+        <translation>Classification model</translation>
+    </message>
+    <message>
+        <source>Tự động kiểm duyệt</source>
+        <translation>Auto-moderation</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Phím</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadPane</name>
+    <message>
+        <source>Chọn một vụ việc trong hộp thư</source>
+        <translation>Select a case in the inbox</translation>
+    </message>
+    <message>
+        <source>Vụ việc #{id} — đang tải…</source>
+        <translation>Case #{id} — loading…</translation>
+    </message>
+    <message>
+        <source>Không tải được vụ việc</source>
+        <translation>The case could not be loaded</translation>
+    </message>
+    <message>
+        <source>Vụ việc #{id} — {n} mục</source>
+        <translation>Case #{id} — {n} items</translation>
+    </message>
+    <message>
+        <source>Bài viết của trang: {text}</source>
+        <translation>Page post: {text}</translation>
+    </message>
+    <message>
+        <source>#{id} · {when} · {account} · {channel} · {category} · {status} — {text}</source>
+        <translation>#{id} · {when} · {account} · {channel} · {category} · {status} — {text}</translation>
+    </message>
+    <message>
+        <source>Các vụ việc khác của người này ({n}) — nhấn Enter để mở</source>
+        <translation>This person&apos;s other cases ({n}) — press Enter to open</translation>
+    </message>
+    <message>
+        <source>[đã ẩn]</source>
+        <translation>[hidden]</translation>
+    </message>
+    <message>
+        <source>[đã xoá trên nền tảng]</source>
+        <translation>[deleted on the platform]</translation>
+    </message>
+    <message>
+        <source>[đã sửa]</source>
+        <translation>[edited]</translation>
+    </message>
+    <message>
+        <source>▌ GHI CHÚ NỘI BỘ ▌ </source>
+        <translation>▌ INTERNAL NOTE ▌ </translation>
+    </message>
+    <message>
+        <source>↳ Trả lời: </source>
+        <translation>↳ Reply: </translation>
+    </message>
+    <message>
+        <source>📎 Đính kèm: {a}</source>
+        <translation>📎 Attachment: {a}</translation>
+    </message>
+    <message>
+        <source>↳ Trả lời [{state}] — {when}</source>
+        <translation>↳ Reply [{state}] — {when}</translation>
+    </message>
+    <message>
+        <source>(không rõ)</source>
+        <translation>(unknown)</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <source>DutyDesk — vụ việc khẩn cấp</source>
+        <translation>DutyDesk — urgent case</translation>
+    </message>
+    <message>
+        <source>… và {n} vụ khác</source>
+        <translation>… and {n} more</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentAlertBar</name>
+    <message>
+        <source>Mở vụ mới nhất</source>
+        <translation>Open the newest</translation>
+    </message>
+    <message>
+        <source>Xem tất cả vụ khẩn</source>
+        <translation>See all urgent cases</translation>
+    </message>
+    <message>
+        <source>Đã nắm</source>
+        <translation>Got it</translation>
+    </message>
+    <message>
+        <source>⚠ KHẨN CẤP: 1 vụ mới — {what}</source>
+        <translation>⚠ URGENT: 1 new case — {what}</translation>
+    </message>
+    <message>
+        <source>⚠ KHẨN CẤP: {n} vụ mới, mới nhất — {what}</source>
+        <translation>⚠ URGENT: {n} new cases, the newest — {what}</translation>
+    </message>
+</context>
+<context>
+    <name>case_labels</name>
+    <message>
+        <source>cán bộ {name}</source>
+        <translation>officer {name}</translation>
+    </message>
+    <message>
+        <source>(không rõ)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>mô hình</source>
+        <translation>model</translation>
+    </message>
+    <message>
+        <source>mô hình, {pct}%</source>
+        <translation>model, {pct}%</translation>
+    </message>
+    <message>
+        <source>quy tắc</source>
+        <translation>rule</translation>
+    </message>
+    <message>
+        <source>dữ liệu mẫu</source>
+        <translation>sample data</translation>
+    </message>
+    <message>
+        <source>Thường</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Cao</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Khẩn</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Số điện thoại</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>Số CCCD/CMND</source>
+        <translation>ID card number (CCCD/CMND)</translation>
+    </message>
+    <message>
+        <source>Số tài khoản</source>
+        <translation>Bank account number</translation>
+    </message>
+    <message>
+        <source>Biển số xe</source>
+        <translation>Licence plate</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Trả lời công khai</source>
+        <translation>Public reply</translation>
+    </message>
+    <message>
+        <source>Trả lời riêng</source>
+        <translation>Private reply</translation>
+    </message>
+    <message>
+        <source>Nhắn tin</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Ẩn bình luận</source>
+        <translation>Hide comment</translation>
+    </message>
+    <message>
+        <source>Hiện lại bình luận</source>
+        <translation>Unhide comment</translation>
+    </message>
+    <message>
+        <source>Xoá bình luận</source>
+        <translation>Delete comment</translation>
+    </message>
+    <message>
+        <source>Chặn người dùng</source>
+        <translation>Block user</translation>
+    </message>
+    <message>
+        <source>Chờ gửi</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>Đang gửi</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Thất bại</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Chưa rõ</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Chưa gửi được (mạng hoặc nền tảng chưa sẵn sàng); sẽ tự gửi lại {when}</source>
+        <translation>Not sent yet (network or platform not ready); it will be sent again automatically {when}</translation>
+    </message>
+    <message>
+        <source>lúc {t}</source>
+        <translation>at {t}</translation>
+    </message>
+    <message>
+        <source>khi có mạng</source>
+        <translation>when the network is back</translation>
+    </message>
+    <message>
+        <source>Sẽ được gửi khi đến lượt</source>
+        <translation>Will be sent in turn</translation>
+    </message>
+    <message>
+        <source>Đang gửi lên nền tảng</source>
+        <translation>Being sent to the platform</translation>
+    </message>
+    <message>
+        <source>Không gửi được: {reason}. Kiểm tra lại rồi thao tác lại nếu cần</source>
+        <translation>Could not be sent: {reason}. Check, then try again if needed</translation>
+    </message>
+    <message>
+        <source>không rõ lý do</source>
+        <translation>no reason given</translation>
+    </message>
+    <message>
+        <source>Không rõ nền tảng đã nhận chưa: sẽ tự kiểm tra lại lúc {t}, không gửi lại mù quáng</source>
+        <translation>Unknown whether the platform received it: it will be checked again at {t}, never resent blindly</translation>
+    </message>
+    <message>
+        <source>Không rõ nền tảng đã nhận chưa: hãy kiểm tra trên trang rồi quyết định gửi lại hay bỏ</source>
+        <translation>Unknown whether the platform received it: check on the Page, then decide whether to resend or drop it</translation>
+    </message>
+    <message>
+        <source>{d} ngày {clock}</source>
+        <translation>{d} d {clock}</translation>
+    </message>
+    <message>
+        <source>Không giới hạn thời gian</source>
+        <translation>No time limit</translation>
+    </message>
+    <message>
+        <source>Đã hết hạn trả lời từ {t}</source>
+        <translation>The reply window closed at {t}</translation>
+    </message>
+    <message>
+        <source>Còn {left} để trả lời riêng (một lần, trong 7 ngày từ khi bình luận)</source>
+        <translation>{left} left for a private reply (once, within 7 days of the comment)</translation>
+    </message>
+    <message>
+        <source>Zalo: còn {left} (7 ngày từ lần tương tác cuối của người dân)</source>
+        <translation>Zalo: {left} left (7 days from the citizen&apos;s last interaction)</translation>
+    </message>
+    <message>
+        <source>Messenger: quá 24 giờ, gửi với thẻ HUMAN_AGENT; còn {left} (7 ngày từ tin cuối)</source>
+        <translation>Messenger: past 24 hours, sent with the HUMAN_AGENT tag; {left} left (7 days from the last message)</translation>
+    </message>
+    <message>
+        <source>Messenger: còn {left} (24 giờ từ tin nhắn cuối của người dân)</source>
+        <translation>Messenger: {left} left (24 hours from the citizen&apos;s last message)</translation>
+    </message>
+</context>
+<context>
+    <name>health</name>
+    <message>
+        <source>Chưa đồng bộ</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>Ổn định</source>
+        <translation>Healthy</translation>
+    </message>
+    <message>
+        <source>Chậm / tạm lỗi</source>
+        <translation>Slow / temporary errors</translation>
+    </message>
+    <message>
+        <source>Mã truy cập hết hạn</source>
+        <translation>Access token expired</translation>
+    </message>
+    <message>
+        <source>Thiếu quyền</source>
+        <translation>Missing permission</translation>
+    </message>
+    <message>
+        <source>Lỗi</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Mã Zalo OA hết hạn hoặc bị thu hồi: quản trị đơn vị cấp quyền lại cho ứng dụng trên Zalo OA rồi nhập mã mới (main.py accounts import). Tin đã lưu vẫn xem được.</source>
+        <translation>The Zalo OA token has expired or was revoked: the unit administrator grants the app access on the Zalo OA again and imports the new token (main.py accounts import). Stored messages can still be viewed.</translation>
+    </message>
+    <message>
+        <source>Mã Trang Facebook hết hạn hoặc bị thu hồi (đổi mật khẩu, gỡ quyền quản trị): quản trị đơn vị tạo mã Trang mới và nhập lại (main.py accounts import).</source>
+        <translation>The Facebook Page token has expired or was revoked (password changed, admin rights removed): the unit administrator creates a new Page token and imports it (main.py accounts import).</translation>
+    </message>
+    <message>
+        <source>Ứng dụng thiếu quyền trên tài khoản này: quản trị đơn vị cấp lại quyền đọc và quản lý bình luận, tin nhắn rồi nhập lại mã.</source>
+        <translation>The app lacks permissions on this account: the unit administrator grants the permissions to read and manage comments and messages again, then imports the token again.</translation>
+    </message>
+    <message>
+        <source>Nền tảng đang giới hạn tốc độ hoặc lỗi tạm thời: hệ thống tự thử lại, không cần thao tác.</source>
+        <translation>The platform is rate-limiting or failing temporarily: DutyDesk retries by itself, nothing to do.</translation>
+    </message>
+    <message>
+        <source>Lỗi không tự khắc phục được: báo quản trị đơn vị, gửi kèm nhật ký.</source>
+        <translation>An error that will not clear by itself: tell the unit administrator and send the log.</translation>
+    </message>
+    <message>
+        <source>Chưa có lần đồng bộ nào: chờ lượt đồng bộ tiếp theo.</source>
+        <translation>Not synced yet: wait for the next sync pass.</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Bình luận Facebook</source>
+        <translation>Facebook comment</translation>
+    </message>
+    <message>
+        <source>Messenger</source>
+        <translation>Messenger</translation>
+    </message>
+    <message>
+        <source>Zalo</source>
+        <translation>Zalo</translation>
+    </message>
+    <message>
+        <source>Bình luận</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Chưa phân loại</source>
+        <translation>Not categorised</translation>
+    </message>
+    <message>
+        <source>Tin báo tội phạm</source>
+        <translation>Crime tip</translation>
+    </message>
+    <message>
+        <source>Báo lừa đảo</source>
+        <translation>Scam report</translation>
+    </message>
+    <message>
+        <source>Hỏi thủ tục</source>
+        <translation>Procedure question</translation>
+    </message>
+    <message>
+        <source>Khiếu nại</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Góp ý</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Chống đối</source>
+        <translation>Hostile</translation>
+    </message>
+    <message>
+        <source>Xúc phạm</source>
+        <translation>Abusive</translation>
+    </message>
+    <message>
+        <source>Quảng cáo, rác</source>
+        <translation>Spam, advertising</translation>
+    </message>
+    <message>
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Đang xử lý</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Đã chuyển</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>Đã xong</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Mở lại</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>{n} phút</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{n} giờ</source>
+        <translation>{n} h</translation>
+    </message>
+    <message>
+        <source>{n} ngày</source>
+        <translation>{n} d</translation>
+    </message>
+    <message>
+        <source>Hết hạn trả lời</source>
+        <translation>Reply window closed</translation>
+    </message>
+    <message>
+        <source>Đã quá thời hạn nhắn lại cho người dân trên kênh này.</source>
+        <translation>The time to write back to the citizen on this channel is over.</translation>
+    </message>
+    <message>
+        <source>Còn {left} (HA)</source>
+        <translation>{left} left (HA)</translation>
+    </message>
+    <message>
+        <source>Đã quá 24 giờ: chỉ trả lời được với thẻ HUMAN_AGENT, còn {left} (tối đa 7 ngày).</source>
+        <translation>Past 24 hours: replies only with the HUMAN_AGENT tag, {left} left (7 days at most).</translation>
+    </message>
+    <message>
+        <source>Còn {left}</source>
+        <translation>{left} left</translation>
+    </message>
+    <message>
+        <source>Còn {left} để nhắn lại cho người dân.</source>
+        <translation>{left} left to write back to the citizen.</translation>
+    </message>
+</context>
+</TS>

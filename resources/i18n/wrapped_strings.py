@@ -1,0 +1,154 @@
+"""Translatable strings that ``pyside6-lupdate`` cannot see, as a Python file it can read.
+
+``scripts/translations.sh`` runs this over the same sources as lupdate and passes its output
+(``QT_TRANSLATE_NOOP("context", "text")`` lines) to lupdate with them. It finds:
+
+- calls of a module's one-line wrapper ``def _t(text): return
+  QCoreApplication.translate("labels", text)`` with a literal argument: ``_t("Mới")`` is the
+  string "Mới" in the context "labels" (lupdate does not follow the wrapper);
+- ``self.tr("…")`` inside an f-string (lupdate does not look into f-strings), in the context of
+  the enclosing class.
+
+It also warns (on stderr) about ``self.tr``/wrapper calls whose argument is not a literal: such
+a string can never be translated.
+
+Usage: python resources/i18n/wrapped_strings.py OUT.py SOURCE [SOURCE…] (files or folders).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import sys
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+
+def _files(sources: list[str]) -> Iterator[Path]:
+    for source in sources:
+        path = Path(source)
+        yield from sorted(path.rglob("*.py")) if path.is_dir() else [path]
+
+
+def _wrappers(tree: ast.Module) -> dict[str, str]:
+    """Module-level ``def f(text): return QCoreApplication.translate("ctx", text)`` → {f: ctx}."""
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or not node.args.args or len(node.body) != 1:
+            continue
+        ret = node.body[0]
+        param = node.args.args[0].arg
+        if (
+            isinstance(ret, ast.Return)
+            and isinstance(ret.value, ast.Call)
+            and isinstance(ret.value.func, ast.Attribute)
+            and ret.value.func.attr == "translate"
+            and len(ret.value.args) == 2
+            and isinstance(ret.value.args[0], ast.Constant)
+            and isinstance(ret.value.args[0].value, str)
+            and isinstance(ret.value.args[1], ast.Name)
+            and ret.value.args[1].id == param
+        ):
+            found[node.name] = ret.value.args[0].value
+    return found
+
+
+def _is_self_tr(call: ast.Call) -> bool:
+    func = call.func
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "tr"
+        and isinstance(func.value, ast.Name)
+        and func.value.id == "self"
+    )
+
+
+def _literal(call: ast.Call) -> str | None:
+    if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
+        return call.args[0].value
+    return None
+
+
+class _Finder(ast.NodeVisitor):
+    def __init__(self, path: Path, wrappers: dict[str, str]) -> None:
+        self.path = path
+        self.wrappers = wrappers
+        self.classes: list[str] = []
+        self.in_fstring = 0
+        self.in_wrapper_def = False
+        self.found: list[tuple[str, str]] = []
+        self.warnings: list[str] = []
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.classes.append(node.name)
+        self.generic_visit(node)
+        self.classes.pop()
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
+        inside = self.in_wrapper_def
+        self.in_wrapper_def = not self.classes and node.name in self.wrappers
+        self.generic_visit(node)
+        self.in_wrapper_def = inside
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
+        self.in_fstring += 1
+        self.generic_visit(node)
+        self.in_fstring -= 1
+
+    def visit_Call(self, node: ast.Call) -> None:
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in self.wrappers and not self.in_wrapper_def:
+            self._take(node, self.wrappers[func.id])
+        elif _is_self_tr(node) and self.classes:
+            text = _literal(node)
+            if text is None:
+                self._warn(node)
+            elif self.in_fstring:
+                self.found.append((self.classes[-1], text))
+        self.generic_visit(node)
+
+    def _take(self, node: ast.Call, context: str) -> None:
+        text = _literal(node)
+        if text is None:
+            self._warn(node)
+        else:
+            self.found.append((context, text))
+
+    def _warn(self, node: ast.Call) -> None:
+        self.warnings.append(f"{self.path}:{node.lineno}: not a literal string, not translatable")
+
+
+def extract(sources: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """(context, text) pairs in source order without repeats, and warnings."""
+    found: dict[tuple[str, str], None] = {}
+    warnings: list[str] = []
+    for path in _files(sources):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        finder = _Finder(path, _wrappers(tree))
+        finder.visit(tree)
+        found.update(dict.fromkeys(finder.found))
+        warnings += finder.warnings
+    return list(found), warnings
+
+
+def render(pairs: list[tuple[str, str]]) -> str:
+    lines = ["# Generated by resources/i18n/wrapped_strings.py for lupdate; not imported.", ""]
+    quote = partial(json.dumps, ensure_ascii=False)  # lupdate reads JSON's escapes
+    lines += [f"QT_TRANSLATE_NOOP({quote(c)}, {quote(t)})" for c, t in pairs]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2:
+        sys.stderr.write(__doc__ or "")
+        return 2
+    pairs, warnings = extract(argv[1:])
+    Path(argv[0]).write_text(render(pairs), encoding="utf-8")
+    for warning in warnings:
+        sys.stderr.write(f"translations: {warning}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
