@@ -1,45 +1,119 @@
-"""The selected thread's items as plain text (untrusted text is never interpreted)."""
+"""The selected thread: the post it sits under, every comment, reply or message with its author
+and time, hidden/deleted marks, attachments (metadata only), internal notes set apart, replies
+still in the outbox, and the same citizen's other cases.
+
+Untrusted text is never interpreted: it is inserted with ``QTextCursor.insertText`` (formats are
+applied around it, never parsed from it), labels are plain text and no tooltip carries it.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop.domain.enums import Direction
+from desktop.domain.enums import Direction, OutboxKind, OutboxState
 from desktop.services.inbox import ItemView
-from desktop.views.labels import long_time
+from desktop.views.case_labels import outbox_state_label
+from desktop.views.labels import category_label, channel_label, long_time, short_time, status_label
 from desktop.views.widgets import plain_label
+
+if TYPE_CHECKING:
+    from desktop.services.cases import AuthorThread, CaseDetail, PiiFinding
+    from desktop.store.outbox import OutboxRow
 
 log = logging.getLogger(__name__)
 
 ItemsLoader = Callable[[int], Awaitable[list[ItemView]]]
+ThreadIdRole = Qt.ItemDataRole.UserRole + 1
+PENDING_TEXT_KINDS = {
+    OutboxKind.PUBLIC_REPLY,
+    OutboxKind.PRIVATE_REPLY,
+    OutboxKind.MESSAGE_REPLY,
+}
+MAX_POST_CHARS = 400
+
+NOTE_BACKGROUND = QColor("#fff3c4")
+OUTBOUND_COLOUR = QColor("#1f4e79")
+DELETED_COLOUR = QColor("#7a7a7a")
+PENDING_COLOUR = QColor("#8a5a00")
+PII_BACKGROUND = QColor("#ffd8a8")
+
+
+def _attachment_text(meta: dict[str, Any]) -> str:
+    parts = [str(meta.get("type") or meta.get("mime_type") or "tệp")]
+    name = meta.get("name") or meta.get("description")
+    if name:
+        parts.append(str(name))
+    size = meta.get("size")
+    if isinstance(size, int) and size > 0:
+        parts.append(f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} B")
+    url = meta.get("url") or meta.get("file_url") or meta.get("image_url")
+    if url:
+        parts.append(str(url))
+    return " · ".join(parts)
 
 
 class ThreadPane(QWidget):
     loaded = Signal(int)  # the thread id whose items are now shown
     load_failed = Signal(str)
+    open_thread = Signal(int)  # the officer opened another case of the same citizen
 
-    def __init__(self, loader: ItemsLoader, parent: QWidget | None = None) -> None:
+    def __init__(self, loader: ItemsLoader | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loader = loader
         self._task: asyncio.Task[None] | None = None
         self.thread_id: int | None = None
         self.title = plain_label(self.tr("Chọn một vụ việc trong hộp thư"), self)
         self.title.setObjectName("threadTitle")
-        self.text = QPlainTextEdit(self)
+        bold = self.title.font()
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.post = plain_label("", self)
+        self.post.setObjectName("threadPost")
+        self.post.setWordWrap(True)
+        self.post.setStyleSheet("#threadPost { color: #444; background: #f1f1f1; padding: 4px; }")
+        self.post.hide()
+        self.text = QTextEdit(self)
         self.text.setObjectName("threadText")
         self.text.setReadOnly(True)
+        self.text.setAcceptRichText(False)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.others_title = plain_label("", self)
+        self.others_title.setObjectName("otherThreadsTitle")
+        self.others = QListWidget(self)
+        self.others.setObjectName("otherThreads")
+        self.others.setMaximumHeight(96)
+        self.others.itemActivated.connect(self._open_other)
+        self.others_title.hide()
+        self.others.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
+        layout.addWidget(self.post)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.others_title)
+        layout.addWidget(self.others)
 
+    # -- loading by itself (the inbox's items loader) ---------------------------------------------
     def show_thread(self, thread_id: int) -> None:
         """Load ``thread_id``; a load still running for another thread is cancelled."""
+        if self._loader is None:
+            raise RuntimeError("this thread pane is fed by its case panel")
         if self._task is not None:
             self._task.cancel()
         self.thread_id = thread_id
@@ -49,12 +123,11 @@ class ThreadPane(QWidget):
         task.add_done_callback(self._finished)
 
     async def _load(self, thread_id: int) -> None:
+        assert self._loader is not None
         items = await self._loader(thread_id)
         if thread_id != self.thread_id:
             return
-        self.title.setText(self.tr("Vụ việc #{id} — {n} mục").format(id=thread_id, n=len(items)))
-        self.text.setPlainText("\n\n".join(self.format_item(item) for item in items))
-        self.loaded.emit(thread_id)
+        self.show_items(thread_id, items)
 
     def _finished(self, task: asyncio.Task[None]) -> None:
         if self._task is task:
@@ -67,12 +140,96 @@ class ThreadPane(QWidget):
             self.title.setText(self.tr("Không tải được vụ việc"))
             self.load_failed.emit(str(error))
 
-    def format_item(self, item: ItemView) -> str:
+    # -- showing ------------------------------------------------------------------------------
+    def show_items(
+        self,
+        thread_id: int,
+        items: Sequence[ItemView],
+        *,
+        pii: Iterable[PiiFinding] = (),
+        pending: Iterable[OutboxRow] = (),
+    ) -> None:
+        """Render the items (oldest first), personal data marked, unsent replies last."""
+        self.thread_id = thread_id
+        self.title.setText(self.tr("Vụ việc #{id} — {n} mục").format(id=thread_id, n=len(items)))
+        spans: dict[int, list[PiiFinding]] = {}
+        for finding in pii:
+            spans.setdefault(finding.item_id, []).append(finding)
+        bar = self.text.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum() - 4
+        keep = bar.value()
+        self.text.clear()
+        cursor = QTextCursor(self.text.document())
+        first = True
+        for item in items:
+            self._insert_item(cursor, item, spans.get(item.item_id, []), first=first)
+            first = False
+        for row in pending:
+            self._insert_pending(cursor, row, first=first)
+            first = False
+        bar.setValue(bar.maximum() if at_end else min(keep, bar.maximum()))
+        self.loaded.emit(thread_id)
+
+    def show_case(self, detail: CaseDetail) -> None:
+        """Everything the case panel loaded about the thread."""
+        case = detail.case
+        if case.post_message:
+            text = case.post_message
+            if len(text) > MAX_POST_CHARS:
+                text = text[:MAX_POST_CHARS].rstrip() + "…"
+            self.post.setText(self.tr("Bài viết của trang: {text}").format(text=text))
+            self.post.show()
+        else:
+            self.post.clear()
+            self.post.hide()
+        pending = [
+            a
+            for a in detail.actions
+            if a.kind in PENDING_TEXT_KINDS and a.state is not OutboxState.SENT
+        ]
+        self.show_others(detail.author_threads)
+        self.show_items(case.thread_id, detail.items, pii=detail.pii, pending=pending)
+
+    def show_others(self, threads: Sequence[AuthorThread]) -> None:
+        self.others.clear()
+        for other in threads:
+            row = QListWidgetItem(
+                self.tr(
+                    "#{id} · {when} · {account} · {channel} · {category} · {status} — {text}"
+                ).format(
+                    id=other.thread_id,
+                    when=short_time(other.last_activity_at),
+                    account=other.account_name,
+                    channel=channel_label(other.channel),
+                    category=category_label(other.category),
+                    status=status_label(other.status),
+                    text=other.last_preview,
+                )
+            )
+            row.setData(ThreadIdRole, other.thread_id)
+            self.others.addItem(row)
+        self.others_title.setText(
+            self.tr("Các vụ việc khác của người này ({n}) — nhấn Enter để mở").format(
+                n=len(threads)
+            )
+        )
+        self.others_title.setVisible(bool(threads))
+        self.others.setVisible(bool(threads))
+
+    def _open_other(self, row: QListWidgetItem) -> None:
+        thread_id = row.data(ThreadIdRole)
+        if isinstance(thread_id, int):
+            self.open_thread.emit(thread_id)
+
+    # -- formatting ---------------------------------------------------------------------------
+    def head(self, item: ItemView) -> str:
         marks = []
         if item.is_hidden:
             marks.append(self.tr("[đã ẩn]"))
         if item.is_deleted:
             marks.append(self.tr("[đã xoá trên nền tảng]"))
+        if item.edited:
+            marks.append(self.tr("[đã sửa]"))
         head = f"{item.author or self.tr('(không rõ)')} — {long_time(item.created_at)}"
         if item.direction is Direction.INTERNAL:
             head = self.tr("▌ GHI CHÚ NỘI BỘ ▌ ") + head
@@ -80,4 +237,79 @@ class ThreadPane(QWidget):
             head = self.tr("↳ Trả lời: ") + head
         if marks:
             head += " " + " ".join(marks)
-        return f"{head}\n{item.text}"
+        return head
+
+    def format_item(self, item: ItemView) -> str:
+        """The item as plain text (what the pane shows, without its colours)."""
+        lines = [self.head(item), item.text]
+        lines += [
+            self.tr("📎 Đính kèm: {a}").format(a=_attachment_text(a)) for a in item.attachments
+        ]
+        return "\n".join(lines)
+
+    def _insert_item(
+        self, cursor: QTextCursor, item: ItemView, spans: list[PiiFinding], *, first: bool
+    ) -> None:
+        block = QTextBlockFormat()
+        body = QTextCharFormat()
+        if item.direction is Direction.INTERNAL:
+            block.setBackground(NOTE_BACKGROUND)
+            block.setLeftMargin(8)
+        elif item.direction is Direction.OUTBOUND:
+            block.setLeftMargin(28)
+            body.setForeground(OUTBOUND_COLOUR)
+        if item.is_deleted or item.is_hidden:
+            body.setForeground(DELETED_COLOUR)
+        head = QTextCharFormat(body)
+        head.setFontWeight(QFont.Weight.Bold)
+        self._block(cursor, block, first=first, spacer=not first)
+        cursor.insertText(self.head(item), head)
+        cursor.insertBlock(block, body)
+        self._insert_with_spans(cursor, item.text, spans, body)
+        note = QTextCharFormat(body)
+        note.setFontItalic(True)
+        for meta in item.attachments:
+            cursor.insertBlock(block, note)
+            cursor.insertText(self.tr("📎 Đính kèm: {a}").format(a=_attachment_text(meta)), note)
+
+    def _insert_pending(self, cursor: QTextCursor, row: OutboxRow, *, first: bool) -> None:
+        block = QTextBlockFormat()
+        block.setLeftMargin(28)
+        body = QTextCharFormat()
+        body.setForeground(PENDING_COLOUR)
+        body.setFontItalic(True)
+        head = QTextCharFormat(body)
+        head.setFontWeight(QFont.Weight.Bold)
+        self._block(cursor, block, first=first, spacer=not first)
+        cursor.insertText(
+            self.tr("↳ Trả lời [{state}] — {when}").format(
+                state=outbox_state_label(row.state), when=long_time(row.created_at)
+            ),
+            head,
+        )
+        cursor.insertBlock(block, body)
+        cursor.insertText(str(row.payload.get("message", "")), body)
+
+    @staticmethod
+    def _block(cursor: QTextCursor, block: QTextBlockFormat, *, first: bool, spacer: bool) -> None:
+        if spacer:
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        if first:
+            cursor.setBlockFormat(block)
+        else:
+            cursor.insertBlock(block)
+
+    @staticmethod
+    def _insert_with_spans(
+        cursor: QTextCursor, text: str, spans: list[PiiFinding], fmt: QTextCharFormat
+    ) -> None:
+        marked = QTextCharFormat(fmt)
+        marked.setBackground(PII_BACKGROUND)
+        pos = 0
+        for span in sorted(spans, key=lambda s: s.start):
+            if span.start < pos or span.end > len(text):
+                continue
+            cursor.insertText(text[pos : span.start], fmt)
+            cursor.insertText(text[span.start : span.end], marked)
+            pos = span.end
+        cursor.insertText(text[pos:], fmt)

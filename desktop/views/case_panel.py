@@ -1,0 +1,436 @@
+"""The right-hand case panel: the thread, its classification, its assignment and the replies.
+
+The panel loads one case through the injected case service (no SQL, no HTTP here), shows it in
+its panes and performs what they ask, one change at a time, each checked against the case's
+version: when someone else changed the case meanwhile, the panel says so and reloads, and the
+officer decides again. Outgoing actions show their outbox state live (the service tells the
+panel when an action of the shown case changes).
+
+Keyboard entry points for the main window: ``classify_shortcut``, ``toggle_urgent``,
+``start_assign``, ``start_reply``, ``hide_current``, ``resolve_current``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Collection
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import CaseStatus, Category, OutboxKind
+from desktop.services.cases import CaseDetail, CaseRefused, OfficerRow, StaleCase, UnitRow
+from desktop.services.reply_templates import ReplyTemplate
+from desktop.store.outbox import OutboxRow
+from desktop.views.assignment_pane import AssignmentPane
+from desktop.views.case_labels import outbox_kind_label, priority_label
+from desktop.views.classification_pane import CATEGORIES, ClassificationPane
+from desktop.views.labels import channel_label, long_time, status_label
+from desktop.views.reply_pane import ReplyPane
+from desktop.views.thread_pane import ThreadPane
+from desktop.views.widgets import plain_label
+
+log = logging.getLogger(__name__)
+
+REFRESH_DELAY_MS = 150  # outbox changes arriving together reload the case once
+NOTICE_STYLES = {
+    "info": "background: #e3f1e4; color: #1b5e20;",
+    "warning": "background: #fff3c4; color: #6d4c00;",
+    "error": "background: #fbe0de; color: #8c1d18;",
+}
+
+
+class CaseActions(Protocol):
+    """What the panel needs of the case service (``desktop.services.cases.CaseService``)."""
+
+    async def detail(self, thread_id: int) -> CaseDetail: ...
+    async def officers(self) -> list[OfficerRow]: ...
+    async def units(self) -> list[UnitRow]: ...
+    async def classify(
+        self, thread_id: int, category: Category, urgent: bool, expected_version: int
+    ) -> int: ...
+    async def set_urgent(self, thread_id: int, urgent: bool, expected_version: int) -> int: ...
+    async def assign(
+        self, thread_id: int, officer_id: int | None, unit_id: int | None, expected_version: int
+    ) -> int: ...
+    async def set_status(
+        self, thread_id: int, status: CaseStatus, expected_version: int
+    ) -> int: ...
+    async def set_priority(self, thread_id: int, priority: int, expected_version: int) -> int: ...
+    async def reply(
+        self, thread_id: int, kind: OutboxKind, text: str, item_id: int | None = None
+    ) -> OutboxRow: ...
+    async def moderate(
+        self, thread_id: int, item_id: int | None, kind: OutboxKind
+    ) -> OutboxRow: ...
+    def templates(self, kind: OutboxKind, category: Category | None) -> list[ReplyTemplate]: ...
+    def render(self, template: ReplyTemplate, detail: CaseDetail) -> str: ...
+    def subscribe(self, listener: Callable[[OutboxRow], None]) -> Callable[[], None]: ...
+
+
+Change = Callable[[CaseDetail, int], Awaitable[Any]]  # (case, version to expect) → result
+
+
+class CasePanel(QWidget):
+    case_changed = Signal(int)  # a change was saved (the inbox refreshes that row)
+    case_loaded = Signal(int)  # the case is shown
+    notice_shown = Signal(str)  # a message for the officer (refusals, stale cases, errors)
+    open_requested = Signal(int)  # the officer opened another case of the same citizen
+
+    def __init__(
+        self,
+        service: CaseActions,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("casePanel")
+        self.service = service
+        self.detail: CaseDetail | None = None
+        self.thread_id: int | None = None
+        self.confirmation: QMessageBox | None = None
+        self._version = 0
+        self._choices_loaded = False
+        self._load_task: asyncio.Task[None] | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._lock = asyncio.Lock()
+
+        self.notice = plain_label("", self)
+        self.notice.setObjectName("caseNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.header = plain_label(self.tr("Chọn một vụ việc trong hộp thư"), self)
+        self.header.setObjectName("caseHeader")
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("#caseHeader { font-weight: bold; padding: 2px 4px; }")
+
+        self.thread_pane = ThreadPane(parent=self)
+        self.classification = ClassificationPane(self)
+        self.assignment = AssignmentPane(self)
+        self.reply = ReplyPane(service.templates, service.render, clock, self)
+        self._build_layout()
+
+        self.thread_pane.open_thread.connect(self._open_other)
+        self.classification.classify_requested.connect(self._classify)
+        self.classification.urgent_requested.connect(self._set_urgent)
+        self.assignment.assign_requested.connect(self._assign)
+        self.assignment.status_requested.connect(self._set_status)
+        self.assignment.priority_requested.connect(self._set_priority)
+        self.reply.send_requested.connect(self._send)
+        self.reply.moderate_requested.connect(self._confirm_moderation)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        unsubscribe = service.subscribe(self._outbox_changed)
+        self.destroyed.connect(lambda *_: unsubscribe())
+        self._set_panes_enabled(False)
+
+    def _build_layout(self) -> None:
+        bottom = QWidget(self)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.classification, 3)
+        row.addWidget(self.assignment, 2)
+        column = QVBoxLayout(bottom)
+        column.setContentsMargins(4, 0, 4, 4)
+        column.addLayout(row)
+        column.addWidget(self.reply, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(bottom)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("caseSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.thread_pane)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.header)
+        layout.addWidget(self.splitter, 1)
+
+    # -- loading -------------------------------------------------------------------------------
+    def show_case(self, thread_id: int) -> None:
+        """Show ``thread_id``; a load still running for another case is cancelled."""
+        if thread_id != self.thread_id:
+            self.clear_notice()
+        self.thread_id = thread_id
+        self.header.setText(self.tr("Vụ việc #{id} — đang tải…").format(id=thread_id))
+        self._start_load(thread_id)
+
+    def refresh(self, thread_ids: Collection[int] | None = None) -> None:
+        """Reload the shown case (when ``thread_ids`` is given: only if it is among them)."""
+        if self.thread_id is None:
+            return
+        if thread_ids is not None and self.thread_id not in thread_ids:
+            return
+        self._start_load(self.thread_id)
+
+    def _start_load(self, thread_id: int) -> None:
+        if self._load_task is not None:
+            self._load_task.cancel()
+        task = asyncio.ensure_future(self._load(thread_id))
+        self._load_task = task
+        task.add_done_callback(self._load_finished)
+
+    async def _load(self, thread_id: int) -> None:
+        if not self._choices_loaded:
+            officers, units = await asyncio.gather(self.service.officers(), self.service.units())
+            self.assignment.set_choices(officers, units)
+            self._choices_loaded = True
+        detail = await self.service.detail(thread_id)
+        if thread_id == self.thread_id:
+            self._show(detail)
+
+    def _load_finished(self, task: asyncio.Task[None]) -> None:
+        if self._load_task is task:
+            self._load_task = None
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is not None:
+            log.error("case failed to load", exc_info=error)
+            self.header.setText(self.tr("Không tải được vụ việc"))
+            self._notice(self.tr("Không tải được vụ việc: {e}").format(e=error), "error")
+
+    def _show(self, detail: CaseDetail) -> None:
+        self.detail = detail
+        self._version = detail.version
+        case = detail.case
+        parts = [
+            f"#{case.thread_id}",
+            channel_label(case.channel),
+            case.account_name,
+            case.unit_name or "",
+            status_label(case.status),
+            self.tr("ưu tiên {p}").format(p=priority_label(case.priority)),
+        ]
+        if case.urgent:
+            parts.insert(1, self.tr("⚠ KHẨN CẤP"))
+        if case.deadline_at is not None:
+            parts.append(self.tr("hạn {t}").format(t=long_time(case.deadline_at)))
+        if case.contact_blocked:
+            parts.append(self.tr("người dùng đã bị chặn"))
+        self.header.setText(" · ".join(p for p in parts if p))
+        self._set_panes_enabled(True)
+        self.thread_pane.show_case(detail)
+        self.classification.show_case(detail)
+        self.assignment.show_case(detail)
+        self.reply.show_case(detail)
+        self.case_loaded.emit(case.thread_id)
+
+    def _set_panes_enabled(self, enabled: bool) -> None:
+        for pane in (self.classification, self.assignment):
+            pane.setEnabled(enabled)
+
+    # -- notices ---------------------------------------------------------------------------------
+    def _notice(self, text: str, level: str = "warning") -> None:
+        self.notice.setStyleSheet(f"#caseNotice {{ {NOTICE_STYLES[level]} padding: 4px; }}")
+        self.notice.setText(text)
+        self.notice.show()
+        self.notice_shown.emit(text)
+
+    def stale_text(self) -> str:
+        return self.tr("Người khác vừa thay đổi vụ việc này: đã tải lại, hãy quyết định lại.")
+
+    def clear_notice(self) -> None:
+        self.notice.clear()
+        self.notice.hide()
+
+    # -- performing changes ----------------------------------------------------------------------
+    def _perform(
+        self, change: Change, *, done: Callable[[Any], None] | None = None, reload: bool = True
+    ) -> None:
+        detail = self.detail
+        if detail is None:
+            self._notice(self.tr("Chưa chọn vụ việc nào."))
+            return
+        task = asyncio.ensure_future(self._run(detail.thread_id, change, done, reload))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _run(
+        self,
+        thread_id: int,
+        change: Change,
+        done: Callable[[Any], None] | None,
+        reload: bool,
+    ) -> None:
+        async with self._lock:  # one change at a time, each from the version the last one left
+            detail = self.detail
+            if detail is None or detail.thread_id != thread_id:
+                return  # the officer moved on to another case meanwhile
+            try:
+                result = await change(detail, self._version)
+            except StaleCase:
+                self._notice(self.stale_text())
+                self.refresh()
+                return
+            except CaseRefused as refused:
+                self._notice(str(refused), "error")
+                return
+            except Exception as error:
+                log.exception("case change failed")
+                self._notice(self.tr("Không thực hiện được: {e}").format(e=error), "error")
+                self.refresh()
+                return
+            if isinstance(result, int) and not isinstance(result, bool):
+                self._version = result  # the next change expects the version this one left
+            if done is not None:
+                done(result)
+            self.case_changed.emit(thread_id)
+            if reload and thread_id == self.thread_id:
+                self.refresh()
+
+    def _classify(self, category: Category) -> None:
+        self._perform(lambda d, v: self.service.classify(d.thread_id, category, d.case.urgent, v))
+
+    def _set_urgent(self, urgent: bool) -> None:
+        self._perform(lambda d, v: self.service.set_urgent(d.thread_id, urgent, v))
+
+    def _assign(self, officer_id: int | None, unit_id: int | None) -> None:
+        self._perform(lambda d, v: self.service.assign(d.thread_id, officer_id, unit_id, v))
+
+    def _set_status(self, status: CaseStatus) -> None:
+        self._perform(lambda d, v: self.service.set_status(d.thread_id, status, v))
+
+    def _set_priority(self, priority: int) -> None:
+        self._perform(lambda d, v: self.service.set_priority(d.thread_id, priority, v))
+
+    def _send(self, kind: OutboxKind, text: str, item_id: int | None) -> None:
+        def queued(row: OutboxRow) -> None:
+            self.reply.sent()
+            self._notice(
+                self.tr("Đã đưa vào hàng gửi: {kind}. Trạng thái hiện ở “Thao tác gửi đi”.").format(
+                    kind=outbox_kind_label(row.kind)
+                ),
+                "info",
+            )
+
+        self._perform(
+            lambda d, _v: self.service.reply(d.thread_id, kind, text, item_id), done=queued
+        )
+
+    def _moderate(self, kind: OutboxKind, item_id: int | None) -> None:
+        def queued(row: OutboxRow) -> None:
+            self._notice(
+                self.tr("Đã đưa vào hàng gửi: {kind}.").format(kind=outbox_kind_label(row.kind)),
+                "info",
+            )
+
+        self._perform(lambda d, _v: self.service.moderate(d.thread_id, item_id, kind), done=queued)
+
+    # -- confirmation ------------------------------------------------------------------------------
+    def _confirm_moderation(self, kind: OutboxKind, item_id: int | None) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        if kind not in detail.moderation_kinds:
+            self._notice(self.tr("Kênh này không cho thao tác đó."), "error")
+            return
+        target = detail.comment(item_id) if detail.moderation_targets else None
+        author = (target.author if target else None) or detail.case.contact_name
+        author = author or self.tr("(không rõ)")
+        question = {
+            OutboxKind.HIDE: self.tr("Ẩn bình luận này trên Facebook?"),
+            OutboxKind.UNHIDE: self.tr("Hiện lại bình luận này trên Facebook?"),
+            OutboxKind.DELETE: self.tr(
+                "Xoá bình luận này trên Facebook? Không thể hoàn tác trên nền tảng."
+            ),
+            OutboxKind.BLOCK: self.tr(
+                "Chặn {author} khỏi trang “{page}”? Người này sẽ không bình luận, nhắn tin "
+                "cho trang được nữa."
+            ).format(author=author, page=detail.case.account_name),
+        }[kind]
+        lines = [question, ""]
+        if target is not None:
+            lines += [f"{author} — {long_time(target.created_at)}:", f"“{target.text}”", ""]
+        lines.append(
+            self.tr(
+                "Nội dung, tác giả, thời gian và mã băm đã được lưu trong máy làm bằng chứng, "
+                "kể cả khi nền tảng xoá."
+            )
+        )
+        verb = {
+            OutboxKind.HIDE: self.tr("Ẩn"),
+            OutboxKind.UNHIDE: self.tr("Hiện lại"),
+            OutboxKind.DELETE: self.tr("Xoá"),
+            OutboxKind.BLOCK: self.tr("Chặn"),
+        }[kind]
+        box = QMessageBox(self)
+        box.setObjectName("confirmModeration")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Xác nhận: {what}").format(what=outbox_kind_label(kind)))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText("\n".join(lines))
+        yes = box.addButton(verb, QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("Huỷ"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        thread_id = detail.thread_id
+        target_id = target.item_id if target is not None else None
+
+        def finished(_result: int) -> None:
+            self.confirmation = None
+            box.deleteLater()
+            if box.clickedButton() is yes and self.thread_id == thread_id:
+                self._moderate(kind, target_id)
+
+        box.finished.connect(finished)
+        self.confirmation = box
+        box.open()  # not exec(): a nested loop inside qasync would re-enter the event loop
+
+    # -- outbox changes ----------------------------------------------------------------------------
+    def _outbox_changed(self, row: OutboxRow) -> None:
+        if row.thread_id is not None and row.thread_id == self.thread_id:
+            self._refresh_timer.start()
+
+    def _open_other(self, thread_id: int) -> None:
+        self.open_requested.emit(thread_id)
+        self.show_case(thread_id)
+
+    # -- keyboard entry points (the main window's shortcuts) ---------------------------------------
+    def classify_shortcut(self, digit: int) -> None:
+        """Digit 1–9: the category in enum order (each button shows its digit)."""
+        if 1 <= digit <= len(CATEGORIES):
+            self._classify(CATEGORIES[digit - 1])
+
+    def toggle_urgent(self) -> None:
+        if self.detail is not None:
+            self._set_urgent(not self.detail.case.urgent)
+
+    def start_assign(self) -> None:
+        if self.detail is None:
+            return
+        self.assignment.assignee.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.assignment.assignee.showPopup()
+
+    def start_reply(self) -> None:
+        if self.detail is not None:
+            self.reply.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def hide_current(self) -> None:
+        """Ask, then hide the chosen comment (the thread's top-level comment by default)."""
+        if self.detail is None:
+            return
+        self._confirm_moderation(OutboxKind.HIDE, self.reply.target_item())
+
+    def resolve_current(self) -> None:
+        if self.detail is not None:
+            self._set_status(CaseStatus.RESOLVED)
