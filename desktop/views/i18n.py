@@ -39,6 +39,7 @@ def install_translator(
     global _installed  # noqa: PLW0603 - one interface language per application
     if _installed is not None:
         app.removeTranslator(_installed)
+        _installed.deleteLater()
         _installed = None
     if language == SOURCE_LANGUAGE:
         return None

@@ -51,7 +51,9 @@ class LanguagePage(QWidget):
     saved = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, actions: SettingsActions, tasks: TaskSet, parent: QWidget | None = None):
+    def __init__(
+        self, actions: SettingsActions, tasks: TaskSet, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._save = actions.save_language
         self._tasks = tasks
@@ -128,7 +130,6 @@ class ModelPage(QWidget):
         self.scores.setVerticalHeaderLabels([self.tr("Macro-F1"), self.tr("Độ nhạy tin khẩn")])
         self.scores.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.scores.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.scores.setMaximumHeight(100)
         self.scores.hide()
         self.decision = plain_label("", self)
         self.decision.setObjectName("retrainDecision")
@@ -181,6 +182,12 @@ class ModelPage(QWidget):
         self._put(1, result.before, lambda s: s.urgent_recall)
         self.scores.setItem(0, 1, QTableWidgetItem(f"{result.after.macro_f1:.3f}"))
         self.scores.setItem(1, 1, QTableWidgetItem(f"{result.after.urgent_recall:.3f}"))
+        self.scores.resizeRowsToContents()
+        self.scores.setFixedHeight(
+            self.scores.horizontalHeader().height()
+            + sum(self.scores.rowHeight(r) for r in range(self.scores.rowCount()))
+            + 2 * self.scores.frameWidth()
+        )
         self.scores.show()
         if result.swapped:
             self.decision.setText(
