@@ -1,0 +1,211 @@
+"""Instruments for the UI benchmark: when rows reach the screen, and what a stalled loop was doing.
+
+``PaintProbe`` resolves a future when the table's viewport has finished the first paint after
+the model's ``page_loaded``. ``StallSampler`` is a watchdog thread: while the event loop's next
+stall-monitor tick is overdue it samples the GUI thread's Python stack (``sys._current_frames``),
+so each long stall can be attributed to the code the GUI thread was in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import threading
+import time
+import traceback
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from desktop.services.stall_monitor import StallMonitor, StallStats
+from desktop.views.inbox_model import InboxModel
+
+ROOT = Path(__file__).resolve().parents[1]
+GUARD_RESERVE = 4_000_000  # references to None held by NoneGuard (8 bytes each)
+
+
+class PaintProbe(QObject):
+    """``expect()`` → a future of the ``perf_counter`` at which the rows were painted."""
+
+    def __init__(self, model: InboxModel, viewport: QWidget) -> None:
+        super().__init__(viewport)
+        self._viewport = viewport
+        self._future: asyncio.Future[float] | None = None
+        self._armed = False
+        self.loaded_at = 0.0
+        model.page_loaded.connect(self._loaded)
+        model.load_failed.connect(self._failed)
+        viewport.installEventFilter(self)
+
+    def expect(self) -> asyncio.Future[float]:
+        self._future = asyncio.get_running_loop().create_future()
+        self._armed = False
+        return self._future
+
+    def _loaded(self) -> None:
+        if self._future is not None and not self._future.done():
+            self.loaded_at = time.perf_counter()
+            self._armed = True
+            self._viewport.update()  # an empty result must paint too
+
+    def _failed(self, message: str) -> None:
+        if self._future is not None and not self._future.done():
+            self._future.set_exception(RuntimeError(message))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._armed and event.type() == QEvent.Type.Paint:
+            # The paint runs right after this filter returns, then the backing store is
+            # flushed; a zero timer fires once that event has been handled.
+            self._armed = False
+            QTimer.singleShot(0, self._painted)
+        return False
+
+    def _painted(self) -> None:
+        if self._future is not None and not self._future.done():
+            self._future.set_result(time.perf_counter())
+
+
+@dataclass(slots=True)
+class Sample:
+    late_ms: float
+    stack: list[traceback.FrameSummary]
+    others: dict[str, str]  # thread name -> innermost frame
+
+
+class RecordingStats(StallStats):
+    """The monitor's statistics plus every stall with the tick's due time (to match samples)."""
+
+    def __init__(self, monitor: StallMonitor) -> None:
+        super().__init__()
+        self._monitor = monitor
+        self.log: list[tuple[float, float]] = []  # (due time, stall ms)
+
+    def add(self, stall_ms: float, warn_ms: float) -> None:
+        StallStats.add(self, stall_ms, warn_ms)
+        self.log.append((self._monitor._expected, stall_ms))
+
+
+IDLE = ("threading.py", "queue.py", "selectors.py", "thread.py", "socketserver.py")
+
+
+def _where(frame: traceback.FrameSummary) -> str:
+    path = Path(frame.filename)
+    try:
+        shown = str(path.relative_to(ROOT))
+    except ValueError:
+        parts = path.parts
+        shown = (
+            "/".join(parts[parts.index("site-packages") + 1 :])
+            if "site-packages" in parts
+            else path.name
+        )
+    return f"{shown}:{frame.lineno} {frame.name}"
+
+
+def _ours(frame: traceback.FrameSummary) -> bool:
+    name = frame.filename
+    return "/desktop/" in name and "site-packages" not in name
+
+
+class StallSampler(threading.Thread):
+    """Samples the GUI thread's stack every ``every_s`` while the monitor's tick is overdue."""
+
+    def __init__(
+        self, monitor: StallMonitor, *, late_ms: float = 25.0, every_s: float = 0.004
+    ) -> None:
+        super().__init__(name="stall-sampler", daemon=True)
+        self.monitor = monitor
+        self.late_ms = late_ms
+        self.every_s = every_s
+        self.main_ident = threading.main_thread().ident
+        self.samples: dict[float, list[Sample]] = {}
+        self._stop_event = threading.Event()
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join(timeout=2)
+
+    def run(self) -> None:
+        while not self._stop_event.wait(self.every_s):
+            due = self.monitor._expected
+            late = (time.perf_counter() - due) * 1000.0
+            if late < self.late_ms or self.monitor._handle is None:
+                continue
+            frames = sys._current_frames()
+            main = frames.get(self.main_ident or -1)
+            stack = traceback.extract_stack(main)[-14:] if main is not None else []
+            others: dict[str, str] = {}
+            for thread in threading.enumerate():
+                if thread.ident in (self.main_ident, self.ident) or thread.ident not in frames:
+                    continue
+                inner = traceback.extract_stack(frames[thread.ident])
+                mine = [f for f in inner if _ours(f)]
+                others[thread.name] = _where((mine or inner)[-1]) if inner else "?"
+            self.samples.setdefault(due, []).append(Sample(late, stack, others))
+
+
+@dataclass(slots=True)
+class StallReport:
+    worst: list[tuple[float, str, list[str]]] = field(default_factory=list)
+    culprits: Counter[str] = field(default_factory=Counter)
+    innermost: Counter[str] = field(default_factory=Counter)
+    neighbours: Counter[str] = field(default_factory=Counter)
+
+
+def attribute(
+    stats: RecordingStats, sampler: StallSampler, *, over_ms: float = 50.0, top: int = 10
+) -> StallReport:
+    """The ``top`` longest stalls with the GUI thread's stack, and culprit counts over all
+    samples taken during stalls longer than ``over_ms``."""
+    report = StallReport()
+    ranked = sorted(stats.log, key=lambda pair: pair[1], reverse=True)
+    for due, stall_ms in ranked:
+        samples = sampler.samples.get(due, [])
+        if stall_ms <= over_ms:
+            break
+        for sample in samples:
+            mine = [f for f in sample.stack if _ours(f)]
+            report.culprits[
+                _where(mine[-1]) if mine else "(no DutyDesk frame: Qt or the loop)"
+            ] += 1
+            if sample.stack:
+                report.innermost[_where(sample.stack[-1])] += 1
+            for name, where in sample.others.items():
+                if not where.startswith(IDLE):
+                    report.neighbours[f"{name.rstrip('_0123456789')}: {where}"] += 1
+        if len(report.worst) < top:
+            lines: list[str] = []
+            if samples:
+                middle = samples[len(samples) // 2]
+                lines = [_where(f) for f in middle.stack[-6:]]
+                lines += [f"  [{n}] {w}" for n, w in sorted(middle.others.items())]
+            report.worst.append((stall_ms, f"{len(samples)} samples", lines))
+    return report
+
+
+class NoneGuard:
+    """Keeps ``None`` alive on Python 3.11 under PySide6 6.12.0, which drops one reference to
+    ``None`` on every call of a void C++ method (``update()``, ``setChecked()``...): without
+    extra references the process aborts with ``none_dealloc`` after a few thousand calls.
+    Holds ``reserve`` references (8 bytes each) and tells how many were lost."""
+
+    def __init__(self, reserve: int = GUARD_RESERVE) -> None:
+        self._ballast = [None] * reserve
+        self.reserve = reserve
+        self._start = sys.getrefcount(None)
+        self._started_at = time.perf_counter()
+
+    @property
+    def lost(self) -> int:
+        return self._start - sys.getrefcount(None)
+
+    def summary(self) -> str:
+        minutes = (time.perf_counter() - self._started_at) / 60
+        return (
+            f"None references lost to the PySide6 refcount bug: {self.lost:,} in "
+            f"{minutes:.1f} min ({self.lost / max(minutes, 1e-9):,.0f}/min; the guard holds "
+            f"{self.reserve:,}, {self.reserve * 8 / 2**20:.0f} MB)"
+        )
