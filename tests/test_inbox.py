@@ -10,9 +10,20 @@ from sqlalchemy import select, update
 
 from desktop.domain.enums import CaseStatus, Category, Channel
 from desktop.store.database import Database
-from desktop.store.inbox import InboxFilter, count_threads, inbox_page, unit_subtree_ids
+from desktop.store.inbox import (
+    InboxFilter,
+    account_options,
+    count_each,
+    count_threads,
+    inbox_page,
+    inbox_rows,
+    officer_options,
+    page_statement,
+    unit_options,
+    unit_subtree_ids,
+)
 from desktop.store.ingest import ingest_items
-from desktop.store.models import Officer, Thread, Unit
+from desktop.store.models import Campaign, Officer, Thread, Unit
 from tests.factories import OA, PAGE, PAGE2, T0, comment, message, setup_accounts
 
 
@@ -155,3 +166,92 @@ def test_unit_subtree(inbox: dict[str, Any]) -> None:
 
     subtree, bacson, province = db.read_blocking(ids)
     assert bacson in subtree and province not in subtree and len(subtree) == 3
+
+
+def test_rows_carry_campaign_assignee_and_unit_names(inbox: dict[str, Any]) -> None:
+    db: Database = inbox["db"]
+    ids = inbox["ids"]
+
+    def mark(session: Any) -> None:
+        campaign = Campaign(
+            signature="abc",
+            sample_text="x",
+            first_seen_at=T0,
+            last_seen_at=T0,
+            item_count=3,
+            account_count=3,
+        )
+        session.add(campaign)
+        session.flush()
+        session.execute(
+            update(Thread)
+            .where(Thread.id == ids["hỏi làm căn cước"])
+            .values(campaign_id=campaign.id)
+        )
+
+    db.write_blocking(mark)
+    rows = {
+        r.last_preview: r
+        for r in db.read_blocking(lambda s: inbox_page(s, InboxFilter(), db.search).rows)
+    }
+    theft = rows["trộm xe máy ở Sầm Sơn"]
+    assert theft.assignee_name == "Lê Hùng" and theft.unit_name == "Công an TP Sầm Sơn"
+    assert rows["hỏi làm căn cước"].campaign_id is not None
+    assert rows["cảm ơn OA"].unit_name == "Công an tỉnh Thanh Hóa"
+    assert rows["cảm ơn OA"].assignee_name is None and rows["cảm ơn OA"].campaign_id is None
+
+
+def test_rows_by_id_keep_only_those_the_filter_keeps(inbox: dict[str, Any]) -> None:
+    db: Database = inbox["db"]
+    ids = inbox["ids"]
+    wanted = [ids["trộm xe máy ở Sầm Sơn"], ids["em bị lừa 10 triệu"], ids["cảm ơn OA"], 10**9]
+    urgent = db.read_blocking(
+        lambda s: inbox_rows(s, InboxFilter(urgent_only=True), db.search, wanted)
+    )
+    assert [r.last_preview for r in urgent] == ["em bị lừa 10 triệu", "trộm xe máy ở Sầm Sơn"]
+    found = db.read_blocking(lambda s: inbox_rows(s, InboxFilter(text="cam on"), db.search, wanted))
+    assert [r.id for r in found] == [ids["cảm ơn OA"]]
+    assert db.read_blocking(lambda s: inbox_rows(s, InboxFilter(), db.search, [])) == []
+
+
+def test_count_each_counts_every_filter(inbox: dict[str, Any]) -> None:
+    db: Database = inbox["db"]
+    filters = [InboxFilter(), InboxFilter(urgent_only=True), InboxFilter(unclassified=True)]
+    assert db.read_blocking(lambda s: count_each(s, filters, db.search)) == [5, 2, 1]
+
+
+def test_choices_for_the_filter_controls(inbox: dict[str, Any]) -> None:
+    db: Database = inbox["db"]
+    units = db.read_blocking(unit_options)
+    assert units[0].name == "Công an tỉnh Thanh Hóa" and units[0].depth == 0
+    assert units[0].subtree == frozenset(u.id for u in units)  # the province holds them all
+    samson = next(u for u in units if u.name == "Công an TP Sầm Sơn")
+    below = units[units.index(samson) + 1 : units.index(samson) + 3]
+    assert [u.depth for u in below] == [2, 2] and samson.subtree == {samson.id} | {
+        u.id for u in below
+    }
+    accounts = db.read_blocking(account_options)
+    assert [a.name for a in accounts] == ["CA Sầm Sơn", "CA tỉnh", "OA tỉnh"]
+    assert [o.display_name for o in db.read_blocking(officer_options)] == ["Lê Hùng"]
+
+
+def test_page_query_joins_only_the_page(inbox: dict[str, Any]) -> None:
+    """The filter walk picks ids by index; names are joined by primary key for those ids only."""
+    db: Database = inbox["db"]
+    officer = inbox["ids"]["officer"]
+    for flt in (
+        InboxFilter(),
+        InboxFilter(urgent_only=True),
+        InboxFilter(assignee_ids=frozenset({officer}), statuses=frozenset({CaseStatus.NEW})),
+    ):
+
+        def plan(s: Any, f: InboxFilter = flt) -> list[str]:
+            stmt = page_statement(s, f, db.search)
+            sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
+            return [row[3] for row in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+
+        steps = db.read_blocking(plan)
+        assert not [s for s in steps if s.startswith("SCAN") and "INDEX" not in s], steps
+        for table in ("accounts", "officers", "units"):
+            joins = [s for s in steps if f" {table}" in s]
+            assert joins and all("PRIMARY KEY" in s for s in joins), steps

@@ -6,25 +6,38 @@ The store's record types are re-exported so that views import them from the serv
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from desktop.store.database import Database
 from desktop.store.inbox import (
     DEFAULT_PAGE,
+    AccountOption,
     InboxCursor,
     InboxFilter,
     InboxPage,
+    OfficerOption,
     ThreadRow,
+    UnitOption,
+    account_options,
+    count_each,
     count_threads,
     inbox_page,
+    inbox_rows,
+    officer_options,
+    unit_options,
 )
 from desktop.store.threads import ItemView, thread_items
 
 __all__ = [
+    "AccountOption",
     "InboxCursor",
     "InboxFilter",
     "InboxPage",
     "InboxService",
     "ItemView",
+    "OfficerOption",
     "ThreadRow",
+    "UnitOption",
 ]
 
 
@@ -38,9 +51,30 @@ class InboxService:
         search, limit = self._db.search, self.page_size
         return await self._db.read(lambda s: inbox_page(s, flt, search, after=after, limit=limit))
 
+    async def rows(self, flt: InboxFilter, thread_ids: Iterable[int]) -> list[ThreadRow]:
+        """Those of ``thread_ids`` that ``flt`` keeps (the others left the filter or vanished)."""
+        search, ids = self._db.search, tuple(thread_ids)
+        if not ids:
+            return []
+        return await self._db.read(lambda s: inbox_rows(s, flt, search, ids))
+
     async def count(self, flt: InboxFilter) -> int:
         search = self._db.search
         return await self._db.read(lambda s: count_threads(s, flt, search))
+
+    async def counts(self, filters: Sequence[InboxFilter]) -> list[int]:
+        """The number of threads of each filter, counted one after another on one reader."""
+        search, todo = self._db.search, tuple(filters)
+        return await self._db.read(lambda s: count_each(s, todo, search))
+
+    async def units(self) -> list[UnitOption]:
+        return await self._db.read(unit_options)
+
+    async def accounts(self) -> list[AccountOption]:
+        return await self._db.read(account_options)
+
+    async def officers(self) -> list[OfficerOption]:
+        return await self._db.read(officer_options)
 
     async def thread_items(self, thread_id: int) -> list[ItemView]:
         """The thread's items in time order."""
