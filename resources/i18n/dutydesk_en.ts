@@ -86,6 +86,10 @@
         <translation>priority {p}</translation>
     </message>
     <message>
+        <source>{n} mục</source>
+        <translation>{n} items</translation>
+    </message>
+    <message>
         <source>⚠ KHẨN CẤP</source>
         <translation>⚠ URGENT</translation>
     </message>
@@ -322,7 +326,15 @@
     </message>
     <message>
         <source>Lưu chế độ xem…</source>
-        <translation>Save view…</translation>
+        <translation type="vanished">Save view…</translation>
+    </message>
+    <message>
+        <source>Lưu…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Lưu bộ lọc hiện tại thành một chế độ xem</source>
+        <translation>Save the current filters as a view</translation>
     </message>
     <message>
         <source>Xoá</source>
