@@ -1,17 +1,16 @@
 """The one way people-services change a case: a version-checked update (never a silent overwrite).
 
-``StaleCase`` is the same exception the classification service raises, so the GUI handles one.
+A thin name over ``desktop.store.cases.update_case``; ``StaleCase`` is the exception the case
+pane already handles.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from desktop.services.corrections import StaleCase
-from desktop.store.models import Thread
+from desktop.store.cases import StaleCase, update_case
 
 __all__ = ["StaleCase", "versioned_update"]
 
@@ -20,11 +19,4 @@ def versioned_update(
     session: Session, thread_id: int, expected_version: int, values: dict[str, Any]
 ) -> int:
     """Apply ``values`` to the case if it is still at ``expected_version``; the new version."""
-    result = session.execute(
-        update(Thread)
-        .where(Thread.id == thread_id, Thread.version == expected_version)
-        .values(**values, version=Thread.version + 1)
-    )
-    if getattr(result, "rowcount", 0) != 1:
-        raise StaleCase(f"case {thread_id} changed since it was opened; reload it and decide again")
-    return expected_version + 1
+    return update_case(session, thread_id, expected_version, **values)
