@@ -19,7 +19,17 @@ log = logging.getLogger("dutydesk")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from desktop.commands import accounts, classify, demo, export, seed, simulator, sync
+    from desktop.commands import (
+        accounts,
+        audit,
+        classify,
+        demo,
+        export,
+        officers,
+        seed,
+        simulator,
+        sync,
+    )
 
     parser = argparse.ArgumentParser(
         prog="dutydesk",
@@ -27,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     sub = parser.add_subparsers(dest="command")
-    for module in (demo, seed, accounts, sync, export, simulator, classify):
+    for module in (demo, seed, accounts, officers, sync, export, simulator, classify, audit):
         module.add_parser(sub)
     return parser
 

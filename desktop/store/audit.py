@@ -95,6 +95,7 @@ class AuditAction(StrEnum):
     HANDOVER_SIGNED = "handover_signed"
     HANDOVER_ACKNOWLEDGED = "handover_acknowledged"
     EXPORT = "export"
+    AUDIT_VERIFIED = "audit_verified"
     ACCOUNT_CHANGED = "account_changed"
     UNIT_CHANGED = "unit_changed"
 
