@@ -26,10 +26,11 @@ from desktop.services.reply_templates import (
     load_templates,
     parse_templates,
 )
+from desktop.store.audit import AuditAction, verify_chain
 from desktop.store.corrections import all_corrections
 from desktop.store.database import Database
 from desktop.store.ingest import ingest_items
-from desktop.store.models import LabelledExample, Officer, OutboxAction, Thread, Unit
+from desktop.store.models import AuditEvent, LabelledExample, Officer, OutboxAction, Thread, Unit
 from tests.factories import PAGE2, T0, comment, message, setup_accounts
 
 
@@ -204,29 +205,35 @@ async def test_status_and_priority(desk: Desk) -> None:
 async def test_every_change_is_audited_in_its_own_transaction(
     desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seen: list[tuple[str, str, int | None]] = []
-
-    def record(session: Any, **event: Any) -> None:
-        assert session.in_transaction()
-        seen.append((event["action"], event["subject_id"], event["actor_id"]))
-
-    monkeypatch.setattr(cases_module, "_audit", record)
     service = desk.service
     version = await service.classify(desk.comment, Category.CRIME_TIP, True, 1)
     version = await service.assign(desk.comment, desk.officer, None, version)
     version = await service.set_status(desk.comment, CaseStatus.RESOLVED, version)
     await service.set_priority(desk.comment, 1, version)
-    await service.reply(desk.comment, OutboxKind.PUBLIC_REPLY, "Đã tiếp nhận")
+    reply = await service.reply(desk.comment, OutboxKind.PUBLIC_REPLY, "Đã tiếp nhận 0912 345 678")
     await service.moderate(desk.comment, None, OutboxKind.HIDE)
+    events = desk.db.read_blocking(
+        lambda s: [
+            (e.action, e.subject_type, e.subject_id, e.actor_id, e.details_json)
+            for e in s.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
+        ]
+    )
     tid = str(desk.comment)
-    assert seen == [
-        ("case.classify", tid, desk.officer),
-        ("case.assign", tid, desk.officer),
-        ("case.status", tid, desk.officer),
-        ("case.priority", tid, desk.officer),
-        ("outbox.public_reply", tid, desk.officer),
-        ("outbox.hide", tid, desk.officer),
+    assert [(a, t, i, who) for a, t, i, who, _d in events] == [
+        (action, "thread", tid, desk.officer)
+        for action in (
+            AuditAction.CLASSIFICATION_CHANGED,
+            AuditAction.ASSIGNED,
+            AuditAction.STATUS_CHANGED,
+            AuditAction.PRIORITY_CHANGED,
+            AuditAction.REPLY_QUEUED,
+            AuditAction.HIDDEN,
+        )
     ]
+    assert events[0][4] == {"category": "crime_tip", "urgent": True}
+    assert events[4][4]["outbox_id"] == reply.id
+    assert "0912" not in repr(events)  # no message text or personal data in the log
+    assert desk.db.read_blocking(verify_chain).ok
 
     def fail(session: Any, **event: Any) -> None:
         raise RuntimeError("audit log unavailable")

@@ -27,6 +27,7 @@ from desktop.services.outbox import MAX_TEXT, ActionRefused, OutboxService
 from desktop.services.reply_templates import ReplyTemplate, TemplateBook, load_templates
 from desktop.services.windows import WindowState, reply_window
 from desktop.store import cases as store
+from desktop.store.audit import AuditAction, append_event
 from desktop.store.cases import (
     PRIORITIES,
     AuthorThread,
@@ -68,6 +69,15 @@ MODERATION_KINDS: dict[Channel, tuple[OutboxKind, ...]] = {
 }
 ITEM_KINDS = frozenset({OutboxKind.HIDE, OutboxKind.UNHIDE, OutboxKind.DELETE})
 OPEN_STATUSES = (CaseStatus.NEW, CaseStatus.REOPENED)
+OUTBOX_AUDIT = {
+    OutboxKind.PUBLIC_REPLY: AuditAction.REPLY_QUEUED,
+    OutboxKind.PRIVATE_REPLY: AuditAction.REPLY_QUEUED,
+    OutboxKind.MESSAGE_REPLY: AuditAction.REPLY_QUEUED,
+    OutboxKind.HIDE: AuditAction.HIDDEN,
+    OutboxKind.UNHIDE: AuditAction.UNHIDDEN,
+    OutboxKind.DELETE: AuditAction.DELETED,
+    OutboxKind.BLOCK: AuditAction.BLOCKED,
+}
 
 
 class CaseRefused(ActionRefused):
@@ -184,18 +194,23 @@ def _audit(
     session: Session,
     *,
     actor_id: int | None,
-    action: str,
+    action: AuditAction,
     subject_type: str,
     subject_id: str,
     details: dict[str, Any],
 ) -> None:
-    """AUDIT HOOK — the single place where case changes are recorded in the audit log.
+    """The one place where case changes enter the audit log (in the change's transaction).
 
-    Runs inside the change's own transaction. Point it at ``desktop.store.audit.append_event``
-    (same keyword arguments) once that module exists; until then it only logs the action
-    (never any citizen text or personal data).
+    Details are ids, codes and flags only: never citizen text or personal data.
     """
-    log.info("audit %s %s:%s by %s %s", action, subject_type, subject_id, actor_id, details)
+    append_event(
+        session,
+        actor_id=actor_id,
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        details=details,
+    )
 
 
 class CaseService:
@@ -288,7 +303,11 @@ class CaseService:
                 expected_version=expected_version,
             )
             self._audit_case(
-                session, "case.classify", thread_id, category=category.value, urgent=urgent
+                session,
+                AuditAction.CLASSIFICATION_CHANGED,
+                thread_id,
+                category=category.value,
+                urgent=urgent,
             )
             return done.version
 
@@ -303,7 +322,7 @@ class CaseService:
             version = store.update_case(
                 session, thread_id, expected_version, urgent=urgent, priority=priority
             )
-            self._audit_case(session, "case.urgent", thread_id, urgent=urgent)
+            self._audit_case(session, AuditAction.CLASSIFICATION_CHANGED, thread_id, urgent=urgent)
             return version
 
         return await self.db.write(work)
@@ -342,7 +361,7 @@ class CaseService:
             version = store.update_case(session, thread_id, expected_version, **values)
             self._audit_case(
                 session,
-                "case.assign",
+                AuditAction.ASSIGNED,
                 thread_id,
                 officer_id=officer_id,
                 unit_id=values.get("unit_id", case.unit_id),
@@ -356,7 +375,7 @@ class CaseService:
     async def set_status(self, thread_id: int, status: CaseStatus, expected_version: int) -> int:
         def work(session: Session) -> int:
             version = store.update_case(session, thread_id, expected_version, status=status)
-            self._audit_case(session, "case.status", thread_id, status=status.value)
+            self._audit_case(session, AuditAction.STATUS_CHANGED, thread_id, status=status.value)
             return version
 
         return await self.db.write(work)
@@ -367,7 +386,7 @@ class CaseService:
 
         def work(session: Session) -> int:
             version = store.update_case(session, thread_id, expected_version, priority=priority)
-            self._audit_case(session, "case.priority", thread_id, priority=priority)
+            self._audit_case(session, AuditAction.PRIORITY_CHANGED, thread_id, priority=priority)
             return version
 
         return await self.db.write(work)
@@ -416,7 +435,12 @@ class CaseService:
     ) -> OutboxRow:
         def also(session: Session, row: OutboxRow) -> None:
             self._audit_case(
-                session, f"outbox.{kind.value}", thread_id, outbox_id=row.id, item_id=item_id
+                session,
+                OUTBOX_AUDIT[kind],
+                thread_id,
+                kind=kind.value,
+                outbox_id=row.id,
+                item_id=item_id,
             )
 
         try:
@@ -428,7 +452,9 @@ class CaseService:
         except ActionRefused as exc:  # re-checked in the write: the state moved meanwhile
             raise CaseRefused("refused", f"Không thể xếp hàng thao tác: {exc}") from exc
 
-    def _audit_case(self, session: Session, action: str, thread_id: int, **details: Any) -> None:
+    def _audit_case(
+        self, session: Session, action: AuditAction, thread_id: int, **details: Any
+    ) -> None:
         _audit(
             session,
             actor_id=self.officer_id,

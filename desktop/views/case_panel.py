@@ -115,6 +115,7 @@ class CasePanel(QWidget):
         self.header.setStyleSheet("#caseHeader { font-weight: bold; padding: 2px 4px; }")
 
         self.thread_pane = ThreadPane(parent=self)
+        self.thread_pane.title.hide()  # the header says it all
         self.classification = ClassificationPane(self)
         self.assignment = AssignmentPane(self)
         self.reply = ReplyPane(service.templates, service.render, clock, self)
@@ -146,7 +147,8 @@ class CasePanel(QWidget):
         column = QVBoxLayout(bottom)
         column.setContentsMargins(4, 0, 4, 4)
         column.addLayout(row)
-        column.addWidget(self.reply, 1)
+        column.addWidget(self.reply)
+        column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -156,8 +158,9 @@ class CasePanel(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.thread_pane)
         self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([420, 580])  # scaled to the panel's height
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -220,6 +223,7 @@ class CasePanel(QWidget):
             case.unit_name or "",
             status_label(case.status),
             self.tr("ưu tiên {p}").format(p=priority_label(case.priority)),
+            self.tr("{n} mục").format(n=len(detail.items)),
         ]
         if case.urgent:
             parts.insert(1, self.tr("⚠ KHẨN CẤP"))

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 CATEGORIES: tuple[Category, ...] = tuple(Category)  # digit n picks CATEGORIES[n - 1]
 COLUMNS = 3
+MAX_PII_ROWS = 4
 
 
 class ClassificationPane(QGroupBox):
@@ -67,7 +68,6 @@ class ClassificationPane(QGroupBox):
         self.pii_title = plain_label(self.tr("Dữ liệu cá nhân phát hiện được"), self)
         self.pii_list = QListWidget(self)
         self.pii_list.setObjectName("piiList")
-        self.pii_list.setMaximumHeight(84)
         top = QHBoxLayout()
         top.addWidget(self.current, 1)
         top.addWidget(self.urgent)
@@ -112,6 +112,8 @@ class ClassificationPane(QGroupBox):
             )
         if not detail.pii:
             self.pii_list.addItem(QListWidgetItem(self.tr("Không phát hiện")))
+        rows = min(max(len(detail.pii), 1), MAX_PII_ROWS)
+        self.pii_list.setFixedHeight(rows * self.pii_list.fontMetrics().height() + 8)
         self.pii_title.setText(
             self.tr("Dữ liệu cá nhân phát hiện được ({n})").format(n=len(detail.pii))
         )

@@ -101,7 +101,7 @@ class ReplyPane(QGroupBox):
 
         self.target = QComboBox(self)
         self.target.setObjectName("replyTarget")
-        self.target.currentIndexChanged.connect(lambda _i: self.tick())
+        self.target.currentIndexChanged.connect(self._target_changed)
         self.target_label = plain_label(self.tr("Bình luận:"), self)
 
         self.templates = QComboBox(self)
@@ -113,7 +113,8 @@ class ReplyPane(QGroupBox):
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("replyEditor")
         self.editor.setPlaceholderText(self.tr("Nội dung trả lời (văn bản thuần)…"))
-        self.editor.setMinimumHeight(64)
+        self.editor.setMinimumHeight(72)
+        self.editor.setMaximumHeight(110)
         self.editor.textChanged.connect(self._text_changed)
         self.count = plain_label("", self)
         self.count.setObjectName("replyCount")
@@ -162,7 +163,7 @@ class ReplyPane(QGroupBox):
         layout.addWidget(self.window_label)
         layout.addLayout(target_row)
         layout.addLayout(template_row)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.editor)
         layout.addLayout(send_row)
         layout.addLayout(self.moderation_row)
         layout.addWidget(self.actions_title)
@@ -182,6 +183,7 @@ class ReplyPane(QGroupBox):
         self._fill_targets(detail, target)
         for button_kind, button in self.moderation.items():
             button.setVisible(button_kind in detail.moderation_kinds)
+        self._target_changed()
         if not same_thread:
             self.editor.setPlainText(self._drafts.pop(detail.thread_id, ""))
         self.show_actions(detail.actions)
@@ -307,6 +309,16 @@ class ReplyPane(QGroupBox):
         has_targets = self.target.count() > 0
         self.target.setVisible(has_targets)
         self.target_label.setVisible(has_targets)
+
+    def _target_changed(self, _index: int = 0) -> None:
+        """Offer only what makes sense for the chosen comment (hide a visible one, …)."""
+        detail = self._detail
+        item = detail.comment(self.target_item()) if detail is not None else None
+        if item is not None:
+            self.moderation[OutboxKind.HIDE].setEnabled(not item.is_hidden and not item.is_deleted)
+            self.moderation[OutboxKind.UNHIDE].setEnabled(item.is_hidden and not item.is_deleted)
+            self.moderation[OutboxKind.DELETE].setEnabled(not item.is_deleted)
+        self.tick()
 
     def _fill_templates(self) -> None:
         self.templates.clear()

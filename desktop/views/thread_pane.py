@@ -43,6 +43,8 @@ PENDING_TEXT_KINDS = {
     OutboxKind.MESSAGE_REPLY,
 }
 MAX_POST_CHARS = 400
+MAX_OTHER_ROWS = 4
+OTHERS_PADDING = 6
 
 NOTE_BACKGROUND = QColor("#fff3c4")
 OUTBOUND_COLOUR = QColor("#1f4e79")
@@ -97,7 +99,6 @@ class ThreadPane(QWidget):
         self.others_title.setObjectName("otherThreadsTitle")
         self.others = QListWidget(self)
         self.others.setObjectName("otherThreads")
-        self.others.setMaximumHeight(96)
         self.others.itemActivated.connect(self._open_other)
         self.others_title.hide()
         self.others.hide()
@@ -215,6 +216,8 @@ class ThreadPane(QWidget):
         )
         self.others_title.setVisible(bool(threads))
         self.others.setVisible(bool(threads))
+        rows = min(max(len(threads), 1), MAX_OTHER_ROWS)
+        self.others.setFixedHeight(rows * self.others.fontMetrics().height() + 2 * OTHERS_PADDING)
 
     def _open_other(self, row: QListWidgetItem) -> None:
         thread_id = row.data(ThreadIdRole)

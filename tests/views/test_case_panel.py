@@ -151,6 +151,8 @@ async def test_each_pane_shows_the_case(desk: Desk, qtbot: QtBot) -> None:
     assert reply.window_label.text().startswith("Còn 6 ngày 23:00:00 để trả lời riêng")
     assert reply.target.currentText().endswith("Cho hỏi làm căn cước ở đâu ạ")
     assert reply.moderation[OutboxKind.HIDE].isVisibleTo(panel)
+    assert reply.moderation[OutboxKind.HIDE].isEnabled()
+    assert not reply.moderation[OutboxKind.UNHIDE].isEnabled()  # the comment is not hidden
 
 
 @pytest.mark.asyncio
@@ -295,6 +297,7 @@ async def test_hostile_html_is_plain_text_everywhere(desk: Desk, qtbot: QtBot) -
     assert "<img" not in html and "<a " not in html and "<b>" not in html
     assert panel.thread_pane.post.text() == f"Bài viết của trang: {RICH}"
     assert panel.thread_pane.others.count() == 1
+    assert panel.thread_pane.others.item(0).text().endswith(" — thêm nữa")
     labels = panel.findChildren(QLabel)
     assert labels
     for label in labels:
@@ -404,3 +407,20 @@ async def test_drafts_stay_with_their_case(desk: Desk, qtbot: QtBot) -> None:
     count = desk.db.read_blocking(lambda s: s.execute(select(func.count(Thread.id))).scalar_one())
     assert count == 3
     assert _thread(desk, desk.messenger).channel is Channel.FB_MESSAGE
+
+
+@pytest.mark.asyncio
+async def test_the_citizens_other_case_opens_from_the_thread_pane(desk: Desk, qtbot: QtBot) -> None:
+    other = comment("lại là tôi", minutes=40, author="7000000000000077", author_name="Khách")
+    desk.db.write_blocking(lambda s: ingest_items(s, items=[other], search=desk.db.search))
+    panel = await _panel(desk, qtbot, desk.rich)
+    listing = panel.thread_pane.others
+    assert listing.count() == 1 and listing.isVisibleTo(panel)
+    async with emitted(panel.case_loaded) as loaded:
+        listing.itemActivated.emit(listing.item(0))
+    assert loaded != [desk.rich] and panel.thread_id == loaded[0]
+    assert panel.thread_pane.text.toPlainText().endswith("lại là tôi")
+    # Back on a case whose citizen has no other case, the list is hidden.
+    async with emitted(panel.case_loaded):
+        panel.show_case(desk.messenger)
+    assert not listing.isVisibleTo(panel)
