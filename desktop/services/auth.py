@@ -22,9 +22,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.enums import OfficerRole
+from desktop.domain.enums import OfficerRole, UnitLevel
+from desktop.domain.units import thanh_hoa_units
 from desktop.services.access import Action, PermissionDenied, load_actor, require_unit
 from desktop.services.passwords import (
     DEFAULT_PARAMS,
@@ -37,7 +39,8 @@ from desktop.services.passwords import (
 )
 from desktop.store.audit import AuditAction, append_event
 from desktop.store.database import Database
-from desktop.store.models import Officer, utcnow
+from desktop.store.directory import ensure_units
+from desktop.store.models import Officer, Unit, utcnow
 from desktop.store.officers import (
     count_officers_with_password,
     create_officer,
@@ -291,6 +294,20 @@ def first_run_needed(session: Session) -> bool:
     return count_officers_with_password(session) == 0
 
 
+def first_admin_units(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of the province and district units, the province first; the Thanh Hóa tree
+    is created first on a new store."""
+    ensure_units(session, thanh_hoa_units())
+    rows = [
+        (uid, name, level)
+        for uid, name, level in session.execute(
+            select(Unit.id, Unit.name, Unit.level).where(Unit.level != UnitLevel.COMMUNE)
+        )
+    ]
+    rows.sort(key=lambda r: (r[2] is not UnitLevel.PROVINCE, r[1]))
+    return [(uid, name) for uid, name, _level in rows]
+
+
 def create_first_admin(
     session: Session,
     *,
@@ -494,6 +511,10 @@ class AuthService:
 
     async def first_run_needed(self) -> bool:
         return await self._db.read(first_run_needed)
+
+    async def first_admin_units(self) -> list[tuple[int, str]]:
+        """The units a first admin may belong to (the unit tree is created if missing)."""
+        return await self._db.write(first_admin_units)
 
     async def hash_new_password(self, password: str) -> str:
         check_policy(password)
