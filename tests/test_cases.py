@@ -18,6 +18,7 @@ from desktop.domain.enums import (
     OutboxState,
 )
 from desktop.services import cases as cases_module
+from desktop.services.access import Action, PermissionDenied
 from desktop.services.cases import CaseRefused, CaseService, StaleCase
 from desktop.services.demo_roster import DEMO_OFFICERS, ensure_demo_officers
 from desktop.services.outbox import OutboxService
@@ -402,3 +403,65 @@ def test_demo_roster_is_created_once(db: Database) -> None:
     assert len(officers) == len(DEMO_OFFICERS)
     assert {role.value for _n, role, _c in officers} == {"duty_officer", "shift_leader"}
     assert {code for *_x, code in officers} <= {"TH", "TH-TPTH", "TH-SAMSON", "TH-HOANGHOA"}
+
+
+def _as(desk: Desk, username: str) -> CaseService:
+    officer = desk.db.read_blocking(
+        lambda s: s.execute(select(Officer.id).where(Officer.username == username)).scalar_one()
+    )
+    return CaseService(desk.db, desk.service.outbox, desk.clock, officer_id=officer)
+
+
+@pytest.mark.asyncio
+async def test_a_crime_tip_is_masked_until_revealed_and_the_reveal_is_recorded(
+    desk: Desk,
+) -> None:
+    await desk.service.classify(desk.comment, Category.CRIME_TIP, False, 1)
+    duty = _as(desk, "demo.trucban")  # a duty officer of the province, not assigned
+    detail = await duty.detail(desk.comment)
+    assert detail.protected and detail.masked and not detail.can_reveal
+    assert {i.author for i in detail.items} == {"Người báo tin"}
+    assert "0912 345 678" not in repr(detail)
+    assert [(p.kind, p.start) for p in detail.pii] == [("phone", -1)]
+    assert detail.pii[0].value.startswith("[SĐT 09")
+    assert detail.author_threads == ()  # no trail to the informant's other cases
+    with pytest.raises(PermissionDenied):
+        await duty.reveal(desk.comment)
+
+    leader = desk.service  # the shift leader has need-to-know, but still sees it masked first
+    masked = await leader.detail(desk.comment)
+    assert masked.masked and masked.can_reveal
+    shown = await leader.reveal(desk.comment)
+    assert not shown.masked and "gọi em số 0912 345 678 nhé" in [i.text for i in shown.items]
+    viewed = desk.db.read_blocking(
+        lambda s: s.execute(
+            select(AuditEvent.actor_id).where(AuditEvent.action == AuditAction.PROTECTED_VIEWED)
+        ).all()
+    )
+    assert viewed == [(desk.officer,)]
+
+
+@pytest.mark.asyncio
+async def test_the_access_policy_applies_to_every_change(desk: Desk) -> None:
+    duty = _as(desk, "demo.trucban")
+    detail = await duty.detail(desk.messenger)
+    assert detail.may(Action.CLASSIFY) and detail.may(Action.REPLY)
+    assert not detail.may(Action.SET_PRIORITY) and not detail.may(Action.ASSIGN)
+    with pytest.raises(PermissionDenied):
+        await duty.set_priority(desk.messenger, 1, 1)
+    leader_id = desk.officer
+    with pytest.raises(PermissionDenied):
+        await duty.assign(desk.messenger, leader_id, None, 1)
+    assert _queued(desk.db) == 0
+    # He may take an unassigned case himself, classify it and answer.
+    assert duty.officer_id is not None
+    version = await duty.assign(desk.messenger, duty.officer_id, None, 1)
+    version = await duty.classify(desk.messenger, Category.COMPLAINT, False, version)
+    await duty.reply(desk.messenger, OutboxKind.MESSAGE_REPLY, "Chào bạn")
+    # An officer of another district does not see the province's cases at all.
+    outsider = _as(desk, "demo.lan")
+    with pytest.raises(PermissionDenied, match="ngoài phạm vi"):
+        await outsider.detail(desk.messenger)
+    with pytest.raises(PermissionDenied):
+        await outsider.set_status(desk.messenger, CaseStatus.RESOLVED, version)
+    assert (await desk.service.detail(desk.messenger)).version == version

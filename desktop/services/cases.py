@@ -7,6 +7,10 @@
   bump the version and record an audit event in the same transaction.
 - ``reply`` and ``moderate`` go through the outbox: the messaging window is checked first and a
   closed one is refused with a clear reason before anything is queued.
+- With a signed-in officer (``officer_id``), the access policy (``services.access``) applies:
+  each change is checked for his role and unit scope in its own transaction
+  (``PermissionDenied`` otherwise), and ``detail`` masks personal data (and an informant's
+  name) as ``services.disclosure`` says, until ``reveal`` records a need-to-know view.
 
 No Qt: the views receive this service (typed by their own Protocol) from the composition root.
 """
@@ -22,7 +26,16 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import CaseStatus, Category, Channel, Direction, OutboxKind
+from desktop.services.access import (
+    Action,
+    PermissionDenied,
+    load_actor,
+    may_reveal,
+    require_case,
+    sees_unmasked_by_default,
+)
 from desktop.services.corrections import classify_case
+from desktop.services.disclosure import INFORMANT_LABEL, mask_view, reveal_case_items
 from desktop.services.outbox import MAX_TEXT, ActionRefused, OutboxService
 from desktop.services.reply_templates import ReplyTemplate, TemplateBook, load_templates
 from desktop.services.windows import WindowState, reply_window
@@ -39,7 +52,7 @@ from desktop.store.cases import (
 from desktop.store.database import Database
 from desktop.store.outbox import OutboxRow
 from desktop.store.threads import ItemView, thread_items
-from desktop.text.pii import find_pii
+from desktop.text.pii import PiiSpan, find_pii, mask_pii
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +65,7 @@ __all__ = [
     "CaseRefused",
     "CaseService",
     "OfficerRow",
+    "PermissionDenied",
     "PiiFinding",
     "StaleCase",
     "UnitRow",
@@ -68,7 +82,21 @@ MODERATION_KINDS: dict[Channel, tuple[OutboxKind, ...]] = {
     Channel.ZALO_MESSAGE: (),
 }
 ITEM_KINDS = frozenset({OutboxKind.HIDE, OutboxKind.UNHIDE, OutboxKind.DELETE})
+# What the panel asks the policy about (``CaseDetail.allowed``).
+CASE_ACTIONS = (
+    Action.CLASSIFY,
+    Action.REPLY,
+    Action.MODERATE,
+    Action.RESOLVE,
+    Action.TAKE_CASE,
+    Action.ASSIGN,
+    Action.SET_PRIORITY,
+    Action.FORWARD,
+)
 OPEN_STATUSES = (CaseStatus.NEW, CaseStatus.REOPENED)
+TEXT_REPLY_KINDS = frozenset(
+    {OutboxKind.PUBLIC_REPLY, OutboxKind.PRIVATE_REPLY, OutboxKind.MESSAGE_REPLY}
+)
 OUTBOX_AUDIT = {
     OutboxKind.PUBLIC_REPLY: AuditAction.REPLY_QUEUED,
     OutboxKind.PRIVATE_REPLY: AuditAction.REPLY_QUEUED,
@@ -111,6 +139,14 @@ class CaseDetail:
     reply_kinds: tuple[OutboxKind, ...] = ()
     moderation_kinds: tuple[OutboxKind, ...] = ()
     windows: dict[OutboxKind, WindowState] = field(default_factory=dict)
+    protected: bool = False  # a crime tip or an informant's case
+    masked: bool = False  # personal data (and an informant's name) masked in what is shown
+    can_reveal: bool = False  # this officer may ask for the unmasked view (recorded)
+    allowed: frozenset[Action] | None = None  # None: no signed-in officer, no policy
+
+    def may(self, action: Action) -> bool:
+        """May the officer do ``action`` on this case (as far as the policy can tell now)."""
+        return self.allowed is None or action in self.allowed
 
     @property
     def thread_id(self) -> int:
@@ -190,6 +226,31 @@ def _window_refusal(kind: OutboxKind, channel: Channel, window: WindowState) -> 
     )
 
 
+def _masked(
+    items: tuple[ItemView, ...],
+    pii: tuple[PiiFinding, ...],
+    others: tuple[AuthorThread, ...],
+    *,
+    protected: bool,
+) -> tuple[tuple[ItemView, ...], tuple[PiiFinding, ...], tuple[AuthorThread, ...]]:
+    """What an officer without need-to-know sees: values masked, no offsets into the original
+    text, and for a protected case no trail to the informant's other cases."""
+    shown = tuple(mask_view(items, protected=protected))
+    hidden = tuple(
+        PiiFinding(
+            f.item_id,
+            f.kind,
+            -1,
+            -1,
+            mask_pii(f.value, [PiiSpan(f.kind, 0, len(f.value), f.value)]),
+        )
+        for f in pii
+    )
+    if protected:
+        return shown, hidden, ()
+    return shown, hidden, tuple(replace(t, last_preview=mask_pii(t.last_preview)) for t in others)
+
+
 def _audit(
     session: Session,
     *,
@@ -230,28 +291,59 @@ class CaseService:
 
     # -- reading -------------------------------------------------------------------------------
     async def detail(self, thread_id: int) -> CaseDetail:
+        """The case as this officer may see it (personal data masked where the policy says)."""
         now = self.clock()
-        return await self.db.read(lambda s: self._detail(s, thread_id, now))
+        return await self.db.read(lambda s: self._detail(s, thread_id, now, reveal=False))
 
-    def _detail(self, session: Session, thread_id: int, now: datetime) -> CaseDetail:
+    async def reveal(self, thread_id: int) -> CaseDetail:
+        """A protected case unmasked, for an officer with need-to-know; recorded in the audit
+        log in the same transaction that reads it (``disclosure.reveal_case_items``)."""
+        now = self.clock()
+        return await self.db.write(lambda s: self._detail(s, thread_id, now, reveal=True))
+
+    def _detail(
+        self, session: Session, thread_id: int, now: datetime, *, reveal: bool
+    ) -> CaseDetail:
         case = store.case_record(session, thread_id)
         items = tuple(thread_items(session, thread_id))
+        others = tuple(store.author_threads(session, thread_id))
         pii = tuple(
             PiiFinding(item.item_id, span.kind, span.start, span.end, span.value)
             for item in items
             if item.direction is Direction.INBOUND
             for span in find_pii(item.text)
         )
+        protected = masked = can_reveal = False
+        allowed: frozenset[Action] | None = None
+        if self.officer_id is not None:
+            actor = load_actor(session, self.officer_id)
+            ref = require_case(session, actor, Action.VIEW_CASE, thread_id)
+            protected = ref.protected
+            allowed = frozenset(a for a in CASE_ACTIONS if actor.can(a))
+            if reveal:
+                shown = reveal_case_items(
+                    session, actor_id=actor.officer_id, thread_id=thread_id, now=now
+                )
+                items = tuple(shown.items)
+            elif not sees_unmasked_by_default(actor, ref):
+                masked, can_reveal = True, protected and may_reveal(actor, ref)
+                items, pii, others = _masked(items, pii, others, protected=protected)
+                if protected and case.contact_name:
+                    case = replace(case, contact_name=INFORMANT_LABEL)
         detail = CaseDetail(
             case=case,
             items=items,
             actions=tuple(store.thread_actions(session, thread_id)),
             pii=pii,
-            author_threads=tuple(store.author_threads(session, thread_id)),
+            author_threads=others,
             private_replied=frozenset(store.private_replied_items(session, thread_id)),
             loaded_at=now,
             reply_kinds=REPLY_KINDS[case.channel],
             moderation_kinds=MODERATION_KINDS[case.channel],
+            protected=protected,
+            masked=masked,
+            can_reveal=can_reveal,
+            allowed=allowed,
         )
         return replace(detail, windows=detail.windows_at(now))
 
@@ -294,6 +386,7 @@ class CaseService:
         """The officer's category (and urgency): stored on the case and as a labelled example."""
 
         def work(session: Session) -> int:
+            self._require(session, Action.CLASSIFY, thread_id)
             done = classify_case(
                 session,
                 thread_id=thread_id,
@@ -317,6 +410,7 @@ class CaseService:
         """Flag or unflag the case as urgent (its category is left as it is)."""
 
         def work(session: Session) -> int:
+            self._require(session, Action.CLASSIFY, thread_id)
             case = store.case_record(session, thread_id)
             priority = 2 if urgent else (0 if case.priority == 2 else case.priority)
             version = store.update_case(
@@ -346,6 +440,12 @@ class CaseService:
             if unit_id is not None and not store.unit_exists(session, unit_id):
                 raise CaseRefused("no_unit", "Không có đơn vị này.")
             case = store.case_record(session, thread_id)
+            me = self.officer_id
+            taking = unit_id is None and (
+                (officer_id == me and case.assignee_id in (None, me))
+                or (officer_id is None and case.assignee_id == me)
+            )
+            self._require(session, Action.TAKE_CASE if taking else Action.ASSIGN, thread_id)
             values: dict[str, Any] = {"assignee_id": officer_id}
             if unit_id is not None:
                 values["unit_id"] = unit_id
@@ -374,6 +474,8 @@ class CaseService:
 
     async def set_status(self, thread_id: int, status: CaseStatus, expected_version: int) -> int:
         def work(session: Session) -> int:
+            needed = Action.FORWARD if status is CaseStatus.FORWARDED else Action.RESOLVE
+            self._require(session, needed, thread_id)
             version = store.update_case(session, thread_id, expected_version, status=status)
             self._audit_case(session, AuditAction.STATUS_CHANGED, thread_id, status=status.value)
             return version
@@ -385,6 +487,7 @@ class CaseService:
             raise CaseRefused("bad_priority", "Mức ưu tiên không hợp lệ.")
 
         def work(session: Session) -> int:
+            self._require(session, Action.SET_PRIORITY, thread_id)
             version = store.update_case(session, thread_id, expected_version, priority=priority)
             self._audit_case(session, AuditAction.PRIORITY_CHANGED, thread_id, priority=priority)
             return version
@@ -434,6 +537,8 @@ class CaseService:
         self, kind: OutboxKind, thread_id: int, *, item_id: int | None, text: str | None = None
     ) -> OutboxRow:
         def also(session: Session, row: OutboxRow) -> None:
+            needed = Action.REPLY if kind in TEXT_REPLY_KINDS else Action.MODERATE
+            self._require(session, needed, thread_id)  # refused: nothing is queued
             self._audit_case(
                 session,
                 OUTBOX_AUDIT[kind],
@@ -451,6 +556,16 @@ class CaseService:
             raise
         except ActionRefused as exc:  # re-checked in the write: the state moved meanwhile
             raise CaseRefused("refused", f"Không thể xếp hàng thao tác: {exc}") from exc
+
+    def _require(self, session: Session, action: Action, thread_id: int) -> None:
+        """The signed-in officer may do ``action`` on the case (``PermissionDenied`` if not).
+
+        Without a signed-in officer (``officer_id`` None: tests and headless tools) there is
+        no policy to apply.
+        """
+        if self.officer_id is None:
+            return
+        require_case(session, load_actor(session, self.officer_id), action, thread_id)
 
     def _audit_case(
         self, session: Session, action: AuditAction, thread_id: int, **details: Any

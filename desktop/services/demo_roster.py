@@ -1,7 +1,7 @@
-"""A handful of officers for the demo: duty officers and a shift leader in Thanh Hóa units.
+"""A handful of officers for the demo: a shift leader and duty officers in Thanh Hóa units.
 
-``ensure_demo_officers`` creates them only when the store has no officer at all, and returns the
-id of the officer the demo workstation acts as.
+``ensure_demo_officers`` creates those missing (by username, so a seeded store keeps its own
+officers too) and returns the id of the officer the demo workstation acts as.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from desktop.store.database import Database
 from desktop.store.directory import ensure_units
 from desktop.store.models import Officer
 
-DEMO_USERNAME = "demo.trucban"
+DEMO_USERNAME = "demo.chihuy"
 
-# (username, display name, role, unit code); the first is the demo workstation's own officer.
+# (username, display name, role, unit code); the first is the demo workstation's own officer:
+# the province's shift leader, so that the demo shows everything (assigning, priorities).
 DEMO_OFFICERS: tuple[tuple[str, str, OfficerRole, str], ...] = (
-    (DEMO_USERNAME, "Lê Văn Hùng", OfficerRole.DUTY_OFFICER, "TH"),
-    ("demo.chihuy", "Nguyễn Thị Thu Hà", OfficerRole.SHIFT_LEADER, "TH"),
+    (DEMO_USERNAME, "Lê Văn Hùng", OfficerRole.SHIFT_LEADER, "TH"),
+    ("demo.trucban", "Nguyễn Thị Thu Hà", OfficerRole.DUTY_OFFICER, "TH"),
     ("demo.tuan", "Trần Quốc Tuấn", OfficerRole.DUTY_OFFICER, "TH"),
     ("demo.trang", "Phạm Thu Trang", OfficerRole.DUTY_OFFICER, "TH-TPTH"),
     ("demo.duc", "Hoàng Minh Đức", OfficerRole.DUTY_OFFICER, "TH-SAMSON"),
@@ -29,29 +30,23 @@ DEMO_OFFICERS: tuple[tuple[str, str, OfficerRole, str], ...] = (
 
 
 def ensure_demo_officers(session: Session) -> int:
-    """Create the demo roster if no officer exists; the id of the demo's own officer."""
-    if session.execute(select(Officer.id).limit(1)).first() is None:
+    """Create the demo roster's missing officers; the id of the demo's own officer."""
+    existing = set(
+        session.execute(
+            select(Officer.username).where(Officer.username.in_([o[0] for o in DEMO_OFFICERS]))
+        ).scalars()
+    )
+    missing = [o for o in DEMO_OFFICERS if o[0] not in existing]
+    if missing:
         codes = ensure_units(session, thanh_hoa_units())
-        for username, name, role, unit_code in DEMO_OFFICERS:
+        for username, name, role, unit_code in missing:
             session.add(
                 Officer(username=username, display_name=name, role=role, unit_id=codes[unit_code])
             )
         session.flush()
-    own = session.execute(
-        select(Officer.id).where(Officer.username == DEMO_USERNAME)
-    ).scalar_one_or_none()
-    if own is not None:
-        return int(own)
-    # Officers came from elsewhere (the seed command): act as the first active duty officer.
-    first = session.execute(
-        select(Officer.id)
-        .where(Officer.active.is_(True), Officer.role == OfficerRole.DUTY_OFFICER)
-        .order_by(Officer.id)
-        .limit(1)
-    ).scalar_one_or_none()
-    if first is None:
-        first = session.execute(select(Officer.id).order_by(Officer.id).limit(1)).scalar_one()
-    return int(first)
+    return int(
+        session.execute(select(Officer.id).where(Officer.username == DEMO_USERNAME)).scalar_one()
+    )
 
 
 async def demo_officer_id(db: Database) -> int:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QWidget
 
 from desktop.domain.enums import CaseStatus, UnitLevel
+from desktop.services.access import Action
 from desktop.views.case_labels import priority_label
 from desktop.views.labels import status_label
 from desktop.views.widgets import plain_label
@@ -83,6 +84,11 @@ class AssignmentPane(QGroupBox):
         self._select(self.unit, case.unit_id)
         self._select(self.status, case.status)
         self._select(self.priority, case.priority)
+        # What the officer's role allows (the service checks again).
+        self.assignee.setEnabled(detail.may(Action.ASSIGN) or detail.may(Action.TAKE_CASE))
+        self.unit.setEnabled(detail.may(Action.ASSIGN))
+        self.status.setEnabled(detail.may(Action.RESOLVE))
+        self.priority.setEnabled(detail.may(Action.SET_PRIORITY))
 
     @staticmethod
     def _select(combo: QComboBox, value: object) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -29,7 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import CaseStatus, Category, OutboxKind
-from desktop.services.cases import CaseDetail, CaseRefused, OfficerRow, StaleCase, UnitRow
+from desktop.services.access import Action
+from desktop.services.cases import (
+    CaseDetail,
+    CaseRefused,
+    OfficerRow,
+    PermissionDenied,
+    StaleCase,
+    UnitRow,
+)
 from desktop.services.reply_templates import ReplyTemplate
 from desktop.store.outbox import OutboxRow
 from desktop.views.assignment_pane import AssignmentPane
@@ -54,6 +63,7 @@ class CaseActions(Protocol):
     """What the panel needs of the case service (``desktop.services.cases.CaseService``)."""
 
     async def detail(self, thread_id: int) -> CaseDetail: ...
+    async def reveal(self, thread_id: int) -> CaseDetail: ...
     async def officers(self) -> list[OfficerRow]: ...
     async def units(self) -> list[UnitRow]: ...
     async def classify(
@@ -113,6 +123,10 @@ class CasePanel(QWidget):
         self.header.setObjectName("caseHeader")
         self.header.setWordWrap(True)
         self.header.setStyleSheet("#caseHeader { font-weight: bold; padding: 2px 4px; }")
+        self.reveal_button = QPushButton(self.tr("Xem thông tin người báo tin (ghi nhật ký)"), self)
+        self.reveal_button.setObjectName("revealProtected")
+        self.reveal_button.clicked.connect(self._reveal)
+        self.reveal_button.hide()
 
         self.thread_pane = ThreadPane(parent=self)
         self.thread_pane.title.hide()  # the header says it all
@@ -165,7 +179,11 @@ class CasePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.notice)
-        layout.addWidget(self.header)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 4, 0)
+        top.addWidget(self.header, 1)
+        top.addWidget(self.reveal_button)
+        layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
 
     # -- loading -------------------------------------------------------------------------------
@@ -207,7 +225,10 @@ class CasePanel(QWidget):
         if task.cancelled():
             return
         error = task.exception()
-        if error is not None:
+        if isinstance(error, PermissionDenied):
+            self.header.setText(self.tr("Không được xem vụ việc này"))
+            self._notice(str(error), "error")
+        elif error is not None:
             log.error("case failed to load", exc_info=error)
             self.header.setText(self.tr("Không tải được vụ việc"))
             self._notice(self.tr("Không tải được vụ việc: {e}").format(e=error), "error")
@@ -231,8 +252,14 @@ class CasePanel(QWidget):
             parts.append(self.tr("hạn {t}").format(t=long_time(case.deadline_at)))
         if case.contact_blocked:
             parts.append(self.tr("người dùng đã bị chặn"))
+        if detail.masked:
+            parts.append(self.tr("🔒 thông tin cá nhân đã che"))
+        elif detail.protected:
+            parts.append(self.tr("🔓 đang xem thông tin người báo tin"))
+        self.reveal_button.setVisible(detail.masked and detail.can_reveal)
         self.header.setText(" · ".join(p for p in parts if p))
         self._set_panes_enabled(True)
+        self.classification.setEnabled(detail.may(Action.CLASSIFY))
         self.thread_pane.show_case(detail)
         self.classification.show_case(detail)
         self.assignment.show_case(detail)
@@ -286,7 +313,7 @@ class CasePanel(QWidget):
                 self._notice(self.stale_text())
                 self.refresh()
                 return
-            except CaseRefused as refused:
+            except (CaseRefused, PermissionDenied) as refused:
                 self._notice(str(refused), "error")
                 return
             except Exception as error:
@@ -404,6 +431,29 @@ class CasePanel(QWidget):
     def _outbox_changed(self, row: OutboxRow) -> None:
         if row.thread_id is not None and row.thread_id == self.thread_id:
             self._refresh_timer.start()
+
+    def _reveal(self, *_args: object) -> None:
+        """Show a protected case unmasked (the service records who looked, and when)."""
+        thread_id = self.thread_id
+        if thread_id is None:
+            return
+
+        async def reveal() -> None:
+            try:
+                detail = await self.service.reveal(thread_id)
+            except PermissionDenied as denied:
+                self._notice(str(denied), "error")
+                return
+            if thread_id == self.thread_id:
+                self._show(detail)
+                self._notice(
+                    self.tr("Đã hiện thông tin người báo tin; việc xem đã được ghi nhật ký."),
+                    "warning",
+                )
+
+        task = asyncio.ensure_future(reveal())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def _open_other(self, thread_id: int) -> None:
         self.open_requested.emit(thread_id)

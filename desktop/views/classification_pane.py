@@ -99,14 +99,15 @@ class ClassificationPane(QGroupBox):
         self.pii_list.clear()
         positions = {item.item_id: n + 1 for n, item in enumerate(detail.items)}
         for finding in detail.pii:
+            where = self.tr("mục {n}").format(n=positions.get(finding.item_id, "?"))
+            if finding.start >= 0:  # masked findings carry no offsets into the hidden text
+                where += self.tr(", ký tự {start}–{end}").format(
+                    start=finding.start, end=finding.end
+                )
             self.pii_list.addItem(
                 QListWidgetItem(
-                    self.tr("{kind}: {value} — mục {n}, ký tự {start}–{end}").format(
-                        kind=pii_kind_label(finding.kind),
-                        value=finding.value,
-                        n=positions.get(finding.item_id, "?"),
-                        start=finding.start,
-                        end=finding.end,
+                    self.tr("{kind}: {value} — {where}").format(
+                        kind=pii_kind_label(finding.kind), value=finding.value, where=where
                     )
                 )
             )

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import Category, OutboxKind, OutboxState
+from desktop.services.access import Action
 from desktop.services.outbox import MAX_TEXT
 from desktop.views.case_labels import (
     outbox_advice,
@@ -179,6 +180,7 @@ class ReplyPane(QGroupBox):
         target = self.target_item() if same_thread else None
         self._detail = detail
         self._set_enabled(True)
+        self._apply_policy(detail)
         self._build_kinds(detail.reply_kinds, kind)
         self._fill_targets(detail, target)
         for button_kind, button in self.moderation.items():
@@ -254,7 +256,8 @@ class ReplyPane(QGroupBox):
         if not window.open:
             colour = "#b3261e"
         self.window_label.setStyleSheet(f"#replyWindow {{ color: {colour}; font-weight: bold; }}")
-        self.send.setEnabled(window.open and bool(self.editor.toPlainText().strip()))
+        may_reply = detail.may(Action.REPLY)
+        self.send.setEnabled(may_reply and window.open and bool(self.editor.toPlainText().strip()))
 
     def _closed_text(self, kind: OutboxKind, expired: bool, text: str) -> str:
         if kind is OutboxKind.PRIVATE_REPLY and not expired:
@@ -271,6 +274,15 @@ class ReplyPane(QGroupBox):
             button.setEnabled(enabled)
         if not enabled:
             self.send.setEnabled(False)
+
+    def _apply_policy(self, detail: CaseDetail) -> None:
+        """What the officer's role allows on this case (the service checks again)."""
+        may_reply = detail.may(Action.REPLY)
+        for widget in (self.editor, self.templates, self.insert_template):
+            widget.setEnabled(may_reply)
+        if not detail.may(Action.MODERATE):
+            for button in self.moderation.values():
+                button.setEnabled(False)
 
     def _build_kinds(self, kinds: tuple[OutboxKind, ...], keep: OutboxKind | None) -> None:
         if tuple(self.kind_buttons) != kinds:
@@ -314,7 +326,7 @@ class ReplyPane(QGroupBox):
         """Offer only what makes sense for the chosen comment (hide a visible one, …)."""
         detail = self._detail
         item = detail.comment(self.target_item()) if detail is not None else None
-        if item is not None:
+        if item is not None and detail is not None and detail.may(Action.MODERATE):
             self.moderation[OutboxKind.HIDE].setEnabled(not item.is_hidden and not item.is_deleted)
             self.moderation[OutboxKind.UNHIDE].setEnabled(item.is_hidden and not item.is_deleted)
             self.moderation[OutboxKind.DELETE].setEnabled(not item.is_deleted)

@@ -21,7 +21,7 @@ from desktop.services.demo_roster import ensure_demo_officers
 from desktop.services.outbox import OutboxService
 from desktop.store.database import Database
 from desktop.store.ingest import ingest_items
-from desktop.store.models import OutboxAction, Thread
+from desktop.store.models import Officer, OutboxAction, Thread
 from desktop.views.case_panel import CasePanel
 from desktop.views.classification_pane import CATEGORIES
 from tests.factories import PAGE, T0, comment, message, setup_accounts
@@ -424,3 +424,50 @@ async def test_the_citizens_other_case_opens_from_the_thread_pane(desk: Desk, qt
     async with emitted(panel.case_loaded):
         panel.show_case(desk.messenger)
     assert not listing.isVisibleTo(panel)
+
+
+@pytest.mark.asyncio
+async def test_a_crime_tip_is_masked_until_revealed(desk: Desk, qtbot: QtBot) -> None:
+    panel = await _panel(desk, qtbot, desk.comment)
+    assert not panel.reveal_button.isVisible()
+    await _change(panel, lambda: panel.classify_shortcut(1))  # a crime tip: protected
+    text = panel.thread_pane.text.toPlainText()
+    assert "0912 345 678" not in text and "[SĐT 09" in text
+    assert "Người báo tin — " in text and "Nguyễn Văn A" not in text
+    assert "🔒 thông tin cá nhân đã che" in panel.header.text()
+    pii = panel.classification.pii_list.item(0).text()
+    assert pii.startswith("Số điện thoại: [SĐT 09") and pii.endswith("— mục 2")
+    assert panel.reveal_button.isVisible()
+    async with emitted(panel.case_loaded):
+        panel.reveal_button.click()
+    assert "gọi em số 0912 345 678 nhé" in panel.thread_pane.text.toPlainText()
+    assert "🔓 đang xem thông tin người báo tin" in panel.header.text()
+    assert not panel.reveal_button.isVisible()
+    assert panel.notice.text().startswith("Đã hiện thông tin người báo tin")
+    # Any reload shows it masked again: every unmasked view is a recorded reveal.
+    async with emitted(panel.case_loaded):
+        panel.refresh()
+    assert "0912 345 678" not in panel.thread_pane.text.toPlainText()
+
+
+@pytest.mark.asyncio
+async def test_a_duty_officer_gets_what_his_role_allows(desk: Desk, qtbot: QtBot) -> None:
+    officer = desk.db.read_blocking(
+        lambda s: s.execute(
+            select(Officer.id).where(Officer.username == "demo.trucban")
+        ).scalar_one()
+    )
+    desk.service = CaseService(desk.db, desk.service.outbox, desk.clock, officer_id=officer)
+    panel = await _panel(desk, qtbot, desk.comment)
+    assignment = panel.assignment
+    assert assignment.assignee.isEnabled() and assignment.status.isEnabled()
+    assert not assignment.unit.isEnabled() and not assignment.priority.isEnabled()
+    assert panel.classification.isEnabled() and panel.reply.editor.isEnabled()
+    other = assignment.assignee.findText("Lê Văn Hùng — Công an tỉnh Thanh Hóa")
+    async with emitted(panel.notice_shown) as notice:
+        assignment.assignee.activated.emit(other)
+    assert "không được phép" in notice[0]
+    assert _thread(desk, desk.comment).assignee_id is None
+    mine = assignment.assignee.findData(officer)
+    await _change(panel, lambda: assignment.assignee.activated.emit(mine))
+    assert _thread(desk, desk.comment).assignee_id == officer
