@@ -210,3 +210,34 @@ def test_recent_events_are_newest_first_and_filterable(db: Database) -> None:
     assert [r.id for r in rows] == [2]
     assert rows[0].details == {"note": "phân công", "tags": ["a", "b"], "to": 1}
     assert [r.id for r in db.read_blocking(lambda s: recent_events(s, before_id=2))] == [1]
+
+
+def test_two_workstations_appending_at_once_keep_one_chain(db: Database) -> None:
+    """Two Database objects on one file (two processes' writers): BEGIN IMMEDIATE serialises the
+    read of the last event and the insert, so the chain never forks."""
+    from concurrent.futures import wait
+
+    other = Database(db.path)
+    other.open()
+    try:
+        futures = []
+        for i in range(40):
+            target = db if i % 2 else other
+            futures.append(
+                target.submit_write(
+                    lambda s, i=i: append_event(
+                        s,
+                        actor_id=None,
+                        action="x",
+                        subject_type="n",
+                        subject_id=str(i),
+                        details=None,
+                    )
+                )
+            )
+        wait(futures)
+        assert all(f.exception() is None for f in futures)
+    finally:
+        other.close()
+    result = db.read_blocking(verify_chain)
+    assert result.ok and result.count == 40

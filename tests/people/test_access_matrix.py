@@ -9,7 +9,17 @@ import pytest
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import Category, OfficerRole
-from desktop.services import assignment, audit, auth, disclosure, forwarding, notes, shifts, sla
+from desktop.services import (
+    assignment,
+    audit,
+    auth,
+    disclosure,
+    forwarding,
+    notes,
+    shifts,
+    sla,
+    units,
+)
 from desktop.services.access import POLICY, Action, PermissionDenied, load_actor, require_case
 from desktop.services.passwords import FAST_TEST_PARAMS, hash_password
 from desktop.store.sla import Target
@@ -210,6 +220,16 @@ def _officers(world: World, me: int) -> object:
     )
 
 
+def _units(world: World, me: int) -> object:
+    parent = world.units["TH-SAMSON"]
+    return _w(
+        world,
+        lambda s: units.add_unit(
+            s, actor_id=me, code="TH-SAMSON-MOI", name="Mới", parent_id=parent, now=at(0)
+        ),
+    )
+
+
 def _rules(world: World, me: int) -> object:
     unit = world.units["TH-SAMSON"]
     return _w(
@@ -282,6 +302,7 @@ ATTEMPTS: dict[Action, Attempt] = {
     Action.MANAGE_ROSTER: _roster,
     Action.SIGN_HANDOVER: _handover,
     Action.MANAGE_OFFICERS: _officers,
+    Action.MANAGE_UNITS: _units,
     Action.MANAGE_ASSIGNMENT_RULES: _rules,
     Action.MANAGE_SLA: _sla,
     Action.VIEW_AUDIT_LOG: _audit_log,
