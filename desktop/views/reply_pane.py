@@ -214,6 +214,7 @@ class ReplyPane(QGroupBox):
             entry.setForeground(_colour(row.state))
             self.action_list.addItem(entry)
         self.actions_title.setText(self.tr("Thao tác gửi đi ({n})").format(n=len(actions)))
+        self.action_list.setVisible(bool(actions))
 
     def sent(self) -> None:
         """The reply was queued: the editor is emptied for the next one."""
