@@ -11,15 +11,12 @@ view gives; nothing here touches the store.
 
 from __future__ import annotations
 
-import ctypes
 import html
-import logging
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,45 +40,8 @@ from desktop.views.labels import (
     status_label,
 )
 
-log = logging.getLogger(__name__)
-
 Clock = Callable[[], datetime]
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-NONE_HEADROOM = 1 << 40
-
-
-def void_calls_leak_none() -> bool:
-    """Whether this PySide6 drops a reference to None on every call of a void method.
-
-    PySide6 6.12.0 on CPython 3.11 does (and, through Python overrides that Qt calls, to True
-    and False too): the counts (≈50,000 for None in a running app) reach zero after that many
-    calls and the interpreter aborts ("deallocating None"). A delegate makes ~25 such calls per
-    painted row. 6.11.3 does not; on CPython ≥ 3.12 these objects are immortal.
-    """
-    probe = QPoint()
-    before = sys.getrefcount(None)
-    for _ in range(8):
-        probe.setX(1)
-    return sys.getrefcount(None) - before <= -4
-
-
-def guard_singleton_refcounts() -> bool:
-    """Give None, True and False reference counts no shift can use up, where the binding leaks.
-
-    These objects are never freed, so larger counts are harmless; the real fix is a PySide6
-    without the leak (pin 6.11.3). Returns whether the guard is in place.
-    """
-    if sys.version_info >= (3, 12) or not void_calls_leak_none():
-        return False
-    for singleton in (None, True, False):
-        if sys.getrefcount(singleton) < NONE_HEADROOM:
-            ctypes.c_ssize_t.from_address(id(singleton)).value += NONE_HEADROOM
-    log.warning("PySide6 leaks references to None/True/False: their counts were raised")
-    return True
-
-
-guard_singleton_refcounts()
 
 PAD = 6
 GAP = 4

@@ -8,18 +8,14 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QModelIndex, QRect
+from PySide6.QtCore import QModelIndex, QPoint, QRect
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QListView, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.enums import CaseStatus, Category, Channel
 from desktop.services.inbox import InboxFilter, ThreadRow
-from desktop.views.inbox_delegate import (
-    NONE_HEADROOM,
-    InboxDelegate,
-    void_calls_leak_none,
-)
+from desktop.views.inbox_delegate import InboxDelegate
 from desktop.views.inbox_model import InboxModel
 from desktop.views.labels import (
     WindowLevel,
@@ -195,9 +191,14 @@ def test_the_default_font_draws_vietnamese(qtbot: QtBot) -> None:
     assert all(metrics.inFontUcs4(ord(ch)) for ch in "ạảấầẩẫậắằẳẵặđĐơưỡỹ‼●→")
 
 
-def test_painting_cannot_use_up_none(qtbot: QtBot) -> None:
-    """PySide6 6.12 on CPython 3.11 drops a reference to None per void call: a shift of
-    painting would abort the interpreter. Either the binding is sound or the guard is on."""
+def test_the_qt_binding_does_not_leak_references_to_none(qtbot: QtBot) -> None:
+    """PySide6 6.12.0 on CPython 3.11 dropped a reference to None on every void call; a shift
+    of painting rows used the count up and the interpreter aborted ("deallocating None").
+    pyproject pins 6.11.3, which does not: an upgrade that brings the leak back fails here."""
     if sys.version_info >= (3, 12):
         pytest.skip("None is immortal")
-    assert not void_calls_leak_none() or sys.getrefcount(None) > NONE_HEADROOM // 2
+    probe = QPoint()
+    before = sys.getrefcount(None)
+    for _ in range(1000):
+        probe.setX(1)
+    assert sys.getrefcount(None) - before > -100
