@@ -10,13 +10,14 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.services.access import Action, load_actor, require
 from desktop.store.audit import AuditAction, AuditRow, VerifyResult, append_event, recent_events
 from desktop.store.audit import verify_chain as _verify_chain
 from desktop.store.database import Database
-from desktop.store.models import utcnow
+from desktop.store.models import Officer, utcnow
 
 Clock = Callable[[], datetime]
 
@@ -43,6 +44,14 @@ def read_log(
         actor_id=officer_id,
         action=action,
     )
+
+
+def officer_names(session: Session, *, actor_id: int) -> dict[int, str]:
+    """Every officer's name and username by id (the log shows who acted)."""
+    actor = load_actor(session, actor_id)
+    require(actor, Action.VIEW_AUDIT_LOG)
+    rows = session.execute(select(Officer.id, Officer.display_name, Officer.username))
+    return {oid: f"{name} ({username})" for oid, name, username in rows}
 
 
 def verify_and_record(session: Session, *, actor_id: int, now: datetime) -> VerifyResult:
@@ -92,6 +101,9 @@ class AuditService:
 
     async def read(self, actor_id: int, **filters: Any) -> list[AuditRow]:
         return await self._db.read(lambda s: read_log(s, actor_id=actor_id, **filters))
+
+    async def names(self, actor_id: int) -> dict[int, str]:
+        return await self._db.read(lambda s: officer_names(s, actor_id=actor_id))
 
     async def verify(self, actor_id: int) -> VerifyResult:
         now = self._clock()

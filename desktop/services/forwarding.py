@@ -9,26 +9,39 @@
   the deadline is kept and flagged as late.
 - ``overdue_forwards``: open forwards past their deadline concerning the leader's units, for
   the shift leader's list; ``escalate`` records his escalation (and raises the case's priority).
+- ``case_forwards`` / ``queue_views`` / ``overdue_views``: the same rows for the screens, as
+  :class:`ForwardView` (unit and officer names, the case's category and preview, what this
+  officer may do). Officers' text (instructions, results) and the case's preview are masked
+  (``text.pii.mask_pii``) for whoever would see the case itself masked (``services.disclosure``):
+  a protected case (crime tip, informant) always, until ``reveal_case_forwards`` records a
+  need-to-know view.
 
 Instructions and results are officers' text: they are stored, never put into the audit log.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.enums import CaseStatus
+from desktop.domain.enums import CaseStatus, Category
 from desktop.services.access import (
     Action,
+    Actor,
+    CaseRef,
     PermissionDenied,
+    case_in_scope,
+    case_ref,
     load_actor,
+    may_reveal,
     require,
     require_case,
     require_unit,
+    sees_unmasked_by_default,
 )
 from desktop.services.case_writes import versioned_update
 from desktop.store.audit import AuditAction, append_event
@@ -39,15 +52,18 @@ from desktop.store.forwarding import (
     ForwardRow,
     add_forward,
     forward_row,
+    forwards_of_thread,
     open_forward_for,
     overdue_for_units,
     queue_for_units,
 )
-from desktop.store.models import Forward, Thread, Unit, utcnow
+from desktop.store.models import Forward, Officer, Thread, Unit, utcnow
+from desktop.text.pii import mask_pii
 
 Clock = Callable[[], datetime]
 MAX_TEXT = 4000
 ESCALATED_PRIORITY = 5
+PREVIEW_CHARS = 200
 
 
 class ForwardError(ValueError):
@@ -221,6 +237,166 @@ def escalate(
     return forward_row(forward)
 
 
+@dataclass(frozen=True, slots=True)
+class ForwardView:
+    """A forward as one officer may see it on screen (texts masked when ``masked``)."""
+
+    forward: ForwardRow
+    to_unit_name: str
+    from_unit_name: str | None
+    by_officer_name: str
+    result_by_name: str | None
+    category: Category | None
+    urgent: bool
+    status: CaseStatus
+    preview: str  # the case's last message preview
+    protected: bool  # a crime tip or an informant's case
+    masked: bool  # instructions, result and preview are masked
+    overdue: bool  # open past its deadline, or answered after it (at read time)
+    can_record: bool  # this officer may record the result now
+    can_escalate: bool  # this officer may escalate it now
+
+    @property
+    def id(self) -> int:
+        return self.forward.id
+
+    @property
+    def thread_id(self) -> int:
+        return self.forward.thread_id
+
+    @property
+    def deadline_at(self) -> datetime:
+        return self.forward.deadline_at
+
+    @property
+    def is_open(self) -> bool:
+        return self.forward.state == OPEN
+
+
+def _names(
+    session: Session, model: type[Unit] | type[Officer], ids: Iterable[int | None]
+) -> dict[int, str]:
+    wanted = sorted({i for i in ids if i is not None})
+    if not wanted:
+        return {}
+    column = Unit.name if model is Unit else Officer.display_name
+    return {i: n for i, n in session.execute(select(model.id, column).where(model.id.in_(wanted)))}
+
+
+def _views(
+    session: Session,
+    actor: Actor,
+    rows: Sequence[ForwardRow],
+    now: datetime,
+    *,
+    revealed: frozenset[int] = frozenset(),
+) -> list[ForwardView]:
+    """``rows`` as ``actor`` may see them; cases in ``revealed`` unmasked (need-to-know checked)."""
+    units = _names(session, Unit, [u for r in rows for u in (r.to_unit_id, r.from_unit_id)])
+    officers = _names(
+        session, Officer, [o for r in rows for o in (r.by_officer_id, r.result_by_id)]
+    )
+    refs: dict[int, CaseRef] = {}
+    previews: dict[int, str] = {}
+    for tid in {r.thread_id for r in rows}:
+        refs[tid] = case_ref(session, tid)
+    if refs:
+        previews = {
+            tid: text or ""
+            for tid, text in session.execute(
+                select(Thread.id, Thread.last_preview).where(Thread.id.in_(sorted(refs)))
+            )
+        }
+    out = []
+    for row in rows:
+        ref = refs[row.thread_id]
+        plain = sees_unmasked_by_default(actor, ref) or (
+            row.thread_id in revealed and may_reveal(actor, ref)
+        )
+
+        def shown(text: str | None, plain: bool = plain) -> str | None:
+            return text if text is None or plain else mask_pii(text)
+
+        masked_row = replace(
+            row,
+            instructions=shown(row.instructions) or "",
+            result=shown(row.result),
+            escalation_note=shown(row.escalation_note),
+        )
+        is_open = row.state == OPEN
+        out.append(
+            ForwardView(
+                forward=masked_row,
+                to_unit_name=units.get(row.to_unit_id, f"#{row.to_unit_id}"),
+                from_unit_name=units.get(row.from_unit_id) if row.from_unit_id else None,
+                by_officer_name=officers.get(row.by_officer_id, f"#{row.by_officer_id}"),
+                result_by_name=officers.get(row.result_by_id) if row.result_by_id else None,
+                category=ref.category,
+                urgent=ref.urgent,
+                status=ref.status,
+                preview=shown(previews.get(row.thread_id, "")[:PREVIEW_CHARS]) or "",
+                protected=ref.protected,
+                masked=not plain,
+                overdue=row.overdue(now),
+                can_record=is_open
+                and actor.can(Action.RECORD_FORWARD_RESULT)
+                and actor.in_scope(row.to_unit_id),
+                can_escalate=is_open
+                and row.escalated_at is None
+                and actor.can(Action.ESCALATE)
+                and case_in_scope(actor, ref),
+            )
+        )
+    return out
+
+
+def case_forwards(
+    session: Session, *, actor_id: int, thread_id: int, now: datetime
+) -> list[ForwardView]:
+    """Every forward of one case (oldest first), masked as the case itself would be."""
+    actor = load_actor(session, actor_id)
+    require_case(session, actor, Action.VIEW_CASE, thread_id)
+    return _views(session, actor, forwards_of_thread(session, thread_id), now)
+
+
+def reveal_case_forwards(
+    session: Session, *, actor_id: int, thread_id: int, now: datetime
+) -> list[ForwardView]:
+    """The forwards of a protected case unmasked, for need-to-know; recorded like a reveal."""
+    actor = load_actor(session, actor_id)
+    case = require_case(session, actor, Action.VIEW_PROTECTED, thread_id)
+    rows = forwards_of_thread(session, thread_id)
+    append_event(
+        session,
+        actor_id=actor.officer_id,
+        action=AuditAction.PROTECTED_VIEWED,
+        subject_type="thread",
+        subject_id=str(thread_id),
+        details={
+            "category": case.category.value if case.category else None,
+            "informant": case.informant,
+            "forwards": len(rows),
+            "reason": "forwards",
+        },
+        at=now,
+    )
+    return _views(session, actor, rows, now, revealed=frozenset({thread_id}))
+
+
+def queue_views(session: Session, *, actor_id: int, now: datetime) -> list[ForwardView]:
+    """The officer's forward queue (open forwards to his units, earliest deadline first)."""
+    actor = load_actor(session, actor_id)
+    require(actor, Action.VIEW_CASE)
+    return _views(session, actor, queue_for_units(session, actor.scope), now)
+
+
+def overdue_views(session: Session, *, actor_id: int, now: datetime) -> list[ForwardView]:
+    """The shift leader's overdue forwards, for his screen."""
+    actor = load_actor(session, actor_id)
+    require(actor, Action.VIEW_WORKLOAD)
+    return _views(session, actor, overdue_for_units(session, actor.scope, now), now)
+
+
 class ForwardingService:
     def __init__(self, db: Database, *, clock: Clock = utcnow) -> None:
         self._db = db
@@ -269,3 +445,24 @@ class ForwardingService:
         return await self._db.write(
             lambda s: escalate(s, actor_id=actor_id, forward_id=forward_id, note=note, now=now)
         )
+
+    async def of_case(
+        self, actor_id: int, thread_id: int, *, reveal: bool = False
+    ) -> list[ForwardView]:
+        """The case's forwards for the case panel (``reveal``: unmasked, recorded)."""
+        now = self._clock()
+        if reveal:
+            return await self._db.write(
+                lambda s: reveal_case_forwards(s, actor_id=actor_id, thread_id=thread_id, now=now)
+            )
+        return await self._db.read(
+            lambda s: case_forwards(s, actor_id=actor_id, thread_id=thread_id, now=now)
+        )
+
+    async def queue_view(self, actor_id: int) -> list[ForwardView]:
+        now = self._clock()
+        return await self._db.read(lambda s: queue_views(s, actor_id=actor_id, now=now))
+
+    async def overdue_view(self, actor_id: int) -> list[ForwardView]:
+        now = self._clock()
+        return await self._db.read(lambda s: overdue_views(s, actor_id=actor_id, now=now))

@@ -2,8 +2,11 @@
 
 ``@username`` (letters, digits, ``.``, ``_``, ``-``) names an active officer; mentions of unknown
 names are returned as unresolved and stored nowhere. Each resolved mention is a ``note_mentions``
-row the officer sees in his mentions list until he marks it seen. The note's text is stored on
-the item and never copied into the audit log (only the item id and the mentioned officer ids).
+row the officer sees in his mentions list until he marks it seen (with a preview of the note,
+masked like the case itself would be for him, empty when the case is outside his scope).
+``mentionable`` lists the active officers' usernames for the editor's ``@`` completion. The
+note's text is stored on the item and never copied into the audit log (only the item id and the
+mentioned officer ids).
 """
 
 from __future__ import annotations
@@ -18,14 +21,24 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import Direction, ItemKind
-from desktop.services.access import Action, load_actor, require, require_case
+from desktop.services.access import (
+    Action,
+    case_in_scope,
+    case_ref,
+    load_actor,
+    require,
+    require_case,
+    sees_unmasked_by_default,
+)
 from desktop.store.audit import AuditAction, append_event
 from desktop.store.database import Database
-from desktop.store.models import Account, Item, NoteMention, Thread, utcnow
+from desktop.store.models import Account, Item, NoteMention, Officer, Thread, utcnow
 from desktop.store.officers import normalise_username, officers_by_usernames
+from desktop.text.pii import mask_pii
 
 Clock = Callable[[], datetime]
 MAX_NOTE = 4000
+PREVIEW_CHARS = 120
 _MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9][A-Za-z0-9._-]{0,63})")
 
 
@@ -105,6 +118,7 @@ class MentionRow:
     author_name: str
     created_at: datetime
     seen: bool
+    preview: str = ""  # the note's start, masked as the case is for this officer
 
 
 def my_mentions(
@@ -119,6 +133,7 @@ def my_mentions(
             Item.author_name,
             Item.created_at,
             NoteMention.seen_at,
+            Item.text,
         )
         .join(Item, Item.id == NoteMention.item_id)
         .where(NoteMention.officer_id == actor.officer_id)
@@ -127,10 +142,34 @@ def my_mentions(
     )
     if unseen_only:
         stmt = stmt.where(NoteMention.seen_at.is_(None))
-    return [
-        MentionRow(item_id, tid, author or "", created, seen is not None)
-        for item_id, tid, author, created, seen in session.execute(stmt)
-    ]
+    out = []
+    for item_id, tid, author, created, seen, text in session.execute(stmt).all():
+        ref = case_ref(session, tid)
+        preview = " ".join((text or "").split())[:PREVIEW_CHARS]
+        if not case_in_scope(actor, ref):
+            preview = ""
+        elif not sees_unmasked_by_default(actor, ref):
+            preview = mask_pii(preview)
+        out.append(MentionRow(item_id, tid, author or "", created, seen is not None, preview))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Mentionable:
+    username: str
+    display_name: str
+
+
+def mentionable(session: Session, *, actor_id: int) -> list[Mentionable]:
+    """Active officers who can be ``@mentioned`` (for the editor's completion)."""
+    actor = load_actor(session, actor_id)
+    require(actor, Action.WRITE_NOTE)
+    rows = session.execute(
+        select(Officer.username, Officer.display_name)
+        .where(Officer.active.is_(True), Officer.id != actor.officer_id)
+        .order_by(Officer.username)
+    )
+    return [Mentionable(u, n) for u, n in rows]
 
 
 def mark_mentions_seen(session: Session, *, actor_id: int, thread_id: int, now: datetime) -> int:
@@ -161,6 +200,9 @@ class NoteService:
 
     async def mentions(self, actor_id: int) -> list[MentionRow]:
         return await self._db.read(lambda s: my_mentions(s, actor_id=actor_id))
+
+    async def mentionable(self, actor_id: int) -> list[Mentionable]:
+        return await self._db.read(lambda s: mentionable(s, actor_id=actor_id))
 
     async def seen(self, actor_id: int, thread_id: int) -> int:
         now = self._clock()

@@ -25,7 +25,9 @@ from desktop.services.access import (
     require_unit,
 )
 from desktop.services.assignment import AutoAssignment, redistribute
+from desktop.services.units import scope_units
 from desktop.store.audit import AuditAction, append_event
+from desktop.store.cases import UnitRow
 from desktop.store.database import Database
 from desktop.store.inbox import unit_subtree_ids
 from desktop.store.models import Forward, Handover, Officer, ShiftEntry, Thread, utcnow
@@ -242,7 +244,16 @@ def acknowledge_handover(
         details={"unit_id": handover.unit_id},
         at=now,
     )
-    return handover_row(handover)
+    return handover_row(handover, session)
+
+
+def preview_handover(
+    session: Session, *, actor_id: int, unit_id: int, now: datetime
+) -> dict[str, Any]:
+    """The summary a handover of ``unit_id`` would carry if signed now (nothing recorded)."""
+    actor = load_actor(session, actor_id)
+    require_unit(actor, Action.SIGN_HANDOVER, unit_id)
+    return handover_summary(session, unit_id, now)
 
 
 def recent_handovers(
@@ -261,6 +272,51 @@ class ShiftService:
     async def on_shift(self, unit_ids: list[int] | None = None) -> list[ShiftRow]:
         now = self._clock()
         return await self._db.read(lambda s: on_shift(s, now, unit_ids))
+
+    async def units(self, actor_id: int) -> list[UnitRow]:
+        """The units of the officer's scope (the roster and handover choosers)."""
+        return await self._db.read(lambda s: scope_units(s, actor_id=actor_id))
+
+    async def roster(
+        self, actor_id: int, unit_id: int, since: datetime, until: datetime
+    ) -> list[ShiftRow]:
+        return await self._db.read(
+            lambda s: view_roster(s, actor_id=actor_id, unit_id=unit_id, since=since, until=until)
+        )
+
+    async def schedule(
+        self,
+        actor_id: int,
+        officer_id: int,
+        unit_id: int,
+        starts_at: datetime,
+        ends_at: datetime,
+        is_leader: bool = False,
+    ) -> int:
+        now = self._clock()
+        return await self._db.write(
+            lambda s: schedule_shift(
+                s,
+                actor_id=actor_id,
+                officer_id=officer_id,
+                unit_id=unit_id,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                is_leader=is_leader,
+                now=now,
+            )
+        )
+
+    async def handovers(self, actor_id: int, unit_id: int, limit: int = 20) -> list[HandoverRow]:
+        return await self._db.read(
+            lambda s: recent_handovers(s, actor_id=actor_id, unit_id=unit_id, limit=limit)
+        )
+
+    async def preview(self, actor_id: int, unit_id: int) -> dict[str, Any]:
+        now = self._clock()
+        return await self._db.read(
+            lambda s: preview_handover(s, actor_id=actor_id, unit_id=unit_id, now=now)
+        )
 
     async def end_shift(self, actor_id: int, officer_id: int) -> list[AutoAssignment]:
         now = self._clock()

@@ -3,19 +3,21 @@
 Resolving stops a case's clock and reopening restarts it (``desktop.store.sla``); both are
 version-checked and audited in the same transaction. ``record_response`` marks the first
 response of the current open period (the case service calls it when an officer's reply is
-queued).
+queued). ``breached_cases`` lists the open cases of a shift leader's units past a target.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import CaseStatus, Category
 from desktop.services.access import (
+    OPEN_STATUSES,
     Action,
     PermissionDenied,
     case_in_scope,
@@ -27,7 +29,7 @@ from desktop.services.access import (
 from desktop.services.case_writes import versioned_update
 from desktop.store.audit import AuditAction, append_event
 from desktop.store.database import Database
-from desktop.store.models import Thread, utcnow
+from desktop.store.models import Officer, Thread, Unit, utcnow
 from desktop.store.sla import (
     SlaClock,
     Target,
@@ -41,6 +43,7 @@ from desktop.store.sla import (
 
 Clock = Callable[[], datetime]
 MAX_OUTCOME_LEN = 32
+MAX_BREACHES = 500
 
 
 class CaseStateError(ValueError):
@@ -118,6 +121,54 @@ def case_sla(
     return sla_clocks(session, visible, now)
 
 
+@dataclass(frozen=True, slots=True)
+class SlaBreach:
+    """An open case past its first-response or resolution target (the leader's list)."""
+
+    thread_id: int
+    category: Category
+    urgent: bool
+    status: CaseStatus
+    unit_name: str | None
+    assignee_name: str | None
+    clock: SlaClock
+
+    def late_by(self, now: datetime) -> float:
+        """Seconds past the earliest breached target (for sorting)."""
+        c = self.clock
+        due = [c.response_due_at] if c.responded_at is None and c.response_breached else []
+        if c.resolution_breached and c.resolution_due_at is not None:
+            due.append(c.resolution_due_at)
+        return max(((now - d).total_seconds() for d in due), default=0.0)
+
+
+def breached(clock: SlaClock) -> bool:
+    """Past a target that still matters: unanswered past the response target, or resolution."""
+    return clock.resolution_breached or (clock.responded_at is None and clock.response_breached)
+
+
+def breached_cases(
+    session: Session, *, actor_id: int, now: datetime, limit: int = MAX_BREACHES
+) -> list[SlaBreach]:
+    """Open cases of the leader's units past a target, the longest overdue first."""
+    actor = load_actor(session, actor_id)
+    require(actor, Action.VIEW_WORKLOAD)
+    rows = session.execute(
+        select(Thread.id, Thread.urgent, Thread.status, Unit.name, Officer.display_name)
+        .outerjoin(Unit, Unit.id == Thread.unit_id)
+        .outerjoin(Officer, Officer.id == Thread.assignee_id)
+        .where(Thread.unit_id.in_(sorted(actor.scope)), Thread.status.in_(sorted(OPEN_STATUSES)))
+    ).all()
+    clocks = sla_clocks(session, [r[0] for r in rows], now)
+    out = [
+        SlaBreach(tid, clocks[tid].category, bool(urgent), status, unit, assignee, clocks[tid])
+        for tid, urgent, status, unit, assignee in rows
+        if breached(clocks[tid])
+    ]
+    out.sort(key=lambda b: (not b.urgent, -b.late_by(now), b.thread_id))
+    return out[:limit]
+
+
 def set_target(
     session: Session, *, actor_id: int, category: Category, target: Target, now: datetime
 ) -> None:
@@ -160,6 +211,10 @@ class SlaService:
         return await self._db.read(
             lambda s: case_sla(s, actor_id=actor_id, thread_ids=ids, now=now)
         )
+
+    async def breaches(self, actor_id: int) -> list[SlaBreach]:
+        now = self._clock()
+        return await self._db.read(lambda s: breached_cases(s, actor_id=actor_id, now=now))
 
     async def resolve(
         self, actor_id: int, thread_id: int, expected_version: int, outcome: str | None = None

@@ -2,7 +2,8 @@
 
 ``add_unit`` places a new unit under a parent of the admin's scope, one level down;
 ``rename_unit`` changes a name. Codes never change (they name keyring entries and accounts).
-``inbox_unit_ids`` is the unit filter the inbox should apply for an officer (his scope).
+``inbox_unit_ids`` is the unit filter the inbox should apply for an officer (his scope);
+``scope_units`` lists those units (the roster's and handover's choosers).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.enums import UnitLevel
 from desktop.services.access import Action, load_actor, require, require_unit
 from desktop.store.audit import AuditAction, append_event
+from desktop.store.cases import UnitRow
 from desktop.store.models import Unit
 
 _CHILD_LEVEL = {UnitLevel.PROVINCE: UnitLevel.DISTRICT, UnitLevel.DISTRICT: UnitLevel.COMMUNE}
@@ -90,3 +92,27 @@ def inbox_unit_ids(session: Session, *, actor_id: int) -> frozenset[int]:
     actor = load_actor(session, actor_id)
     require(actor, Action.VIEW_CASE)
     return actor.scope
+
+
+def scope_units(session: Session, *, actor_id: int) -> list[UnitRow]:
+    """The units of the officer's scope, as a tree in pre-order (parents before children)."""
+    actor = load_actor(session, actor_id)
+    rows = session.execute(
+        select(Unit.id, Unit.code, Unit.name, Unit.level, Unit.parent_id).where(
+            Unit.id.in_(sorted(actor.scope))
+        )
+    ).all()
+    units = [UnitRow(*r) for r in rows]
+    children: dict[int | None, list[UnitRow]] = {}
+    ids = {u.id for u in units}
+    for u in units:
+        children.setdefault(u.parent_id if u.parent_id in ids else None, []).append(u)
+    out: list[UnitRow] = []
+
+    def walk(parent: int | None) -> None:
+        for u in sorted(children.get(parent, []), key=lambda u: u.id):
+            out.append(u)
+            walk(u.id)
+
+    walk(None)
+    return out

@@ -182,9 +182,17 @@ class HandoverRow:
     created_at: datetime
     acknowledged_by_id: int | None
     acknowledged_at: datetime | None
+    from_officer_name: str = ""
+    acknowledged_by_name: str | None = None
 
 
-def handover_row(h: Handover) -> HandoverRow:
+def handover_row(h: Handover, session: Session | None = None) -> HandoverRow:
+    """The row; with a session, the officers' names too."""
+    names: dict[int, str] = {}
+    if session is not None:
+        ids = sorted({i for i in (h.from_officer_id, h.acknowledged_by_id) if i is not None})
+        rows = session.execute(select(Officer.id, Officer.display_name).where(Officer.id.in_(ids)))
+        names = {oid: name for oid, name in rows}
     return HandoverRow(
         h.id,
         h.unit_id,
@@ -194,6 +202,8 @@ def handover_row(h: Handover) -> HandoverRow:
         h.created_at,
         h.acknowledged_by_id,
         h.acknowledged_at,
+        names.get(h.from_officer_id, ""),
+        names.get(h.acknowledged_by_id) if h.acknowledged_by_id is not None else None,
     )
 
 
@@ -204,4 +214,4 @@ def handovers(session: Session, unit_ids: Iterable[int], limit: int = 20) -> lis
         .order_by(Handover.created_at.desc(), Handover.id.desc())
         .limit(limit)
     ).scalars()
-    return [handover_row(h) for h in rows]
+    return [handover_row(h, session) for h in rows]
