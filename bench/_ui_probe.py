@@ -9,6 +9,7 @@ so each long stall can be attributed to the code the GUI thread was in.
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 import threading
 import time
@@ -16,6 +17,7 @@ import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -36,6 +38,7 @@ class PaintProbe(QObject):
         self._future: asyncio.Future[float] | None = None
         self._armed = False
         self.loaded_at = 0.0
+        self.paint_at = 0.0
         model.page_loaded.connect(self._loaded)
         model.load_failed.connect(self._failed)
         viewport.installEventFilter(self)
@@ -60,6 +63,7 @@ class PaintProbe(QObject):
             # The paint runs right after this filter returns, then the backing store is
             # flushed; a zero timer fires once that event has been handled.
             self._armed = False
+            self.paint_at = time.perf_counter()
             QTimer.singleShot(0, self._painted)
         return False
 
@@ -110,6 +114,14 @@ def _ours(frame: traceback.FrameSummary) -> bool:
     return "/desktop/" in name and "site-packages" not in name
 
 
+def _stack(frame: FrameType, limit: int = 40) -> list[traceback.FrameSummary]:
+    """Outermost first, like ``extract_stack``, without reading source files (the GIL!)."""
+    found = traceback.StackSummary.extract(
+        traceback.walk_stack(frame), limit=limit, lookup_lines=False
+    )
+    return list(reversed(found))
+
+
 class StallSampler(threading.Thread):
     """Samples the GUI thread's stack every ``every_s`` while the monitor's tick is overdue."""
 
@@ -136,12 +148,12 @@ class StallSampler(threading.Thread):
                 continue
             frames = sys._current_frames()
             main = frames.get(self.main_ident or -1)
-            stack = traceback.extract_stack(main)[-14:] if main is not None else []
+            stack = _stack(main) if main is not None else []
             others: dict[str, str] = {}
             for thread in threading.enumerate():
                 if thread.ident in (self.main_ident, self.ident) or thread.ident not in frames:
                     continue
-                inner = traceback.extract_stack(frames[thread.ident])
+                inner = _stack(frames[thread.ident])
                 mine = [f for f in inner if _ours(f)]
                 others[thread.name] = _where((mine or inner)[-1]) if inner else "?"
             self.samples.setdefault(due, []).append(Sample(late, stack, others))
@@ -153,10 +165,18 @@ class StallReport:
     culprits: Counter[str] = field(default_factory=Counter)
     innermost: Counter[str] = field(default_factory=Counter)
     neighbours: Counter[str] = field(default_factory=Counter)
+    stalled_ms: float = 0.0  # the stalls over the threshold, summed
+    gc_ms: float = 0.0  # garbage collection inside them
+    with_gc: int = 0  # how many of them overlap a collection
 
 
 def attribute(
-    stats: RecordingStats, sampler: StallSampler, *, over_ms: float = 50.0, top: int = 10
+    stats: RecordingStats,
+    sampler: StallSampler,
+    gcs: GcWatch | None = None,
+    *,
+    over_ms: float = 50.0,
+    top: int = 10,
 ) -> StallReport:
     """The ``top`` longest stalls with the GUI thread's stack, and culprit counts over all
     samples taken during stalls longer than ``over_ms``."""
@@ -180,9 +200,22 @@ def attribute(
             lines: list[str] = []
             if samples:
                 middle = samples[len(samples) // 2]
-                lines = [_where(f) for f in middle.stack[-6:]]
+                mine = [f for f in middle.stack if _ours(f)][-3:]
+                inner = [f for f in middle.stack[-3:] if f not in mine]
+                lines = [_where(f) for f in mine] + [f"> {_where(f)}" for f in inner]
                 lines += [f"  [{n}] {w}" for n, w in sorted(middle.others.items())]
-            report.worst.append((stall_ms, f"{len(samples)} samples", lines))
+            what = f"{len(samples)} samples"
+            if gcs is not None:
+                # the tick was due at ``due`` and ran ``stall_ms`` later
+                collected, who = gcs.overlap_ms(due, due + stall_ms / 1000)
+                if collected:
+                    what += f"; garbage collection {collected:.0f} ms of it ({who})"
+            report.worst.append((stall_ms, what, lines))
+        if gcs is not None:
+            collected, _who = gcs.overlap_ms(due, due + stall_ms / 1000)
+            report.gc_ms += collected
+            report.stalled_ms += stall_ms
+            report.with_gc += collected > 0
     return report
 
 
@@ -190,22 +223,58 @@ class NoneGuard:
     """Keeps ``None`` alive on Python 3.11 under PySide6 6.12.0, which drops one reference to
     ``None`` on every call of a void C++ method (``update()``, ``setChecked()``...): without
     extra references the process aborts with ``none_dealloc`` after a few thousand calls.
-    Holds ``reserve`` references (8 bytes each) and tells how many were lost."""
+    Holds ``reserve`` references (8 bytes each)."""
 
     def __init__(self, reserve: int = GUARD_RESERVE) -> None:
         self._ballast = [None] * reserve
         self.reserve = reserve
-        self._start = sys.getrefcount(None)
-        self._started_at = time.perf_counter()
-
-    @property
-    def lost(self) -> int:
-        return self._start - sys.getrefcount(None)
 
     def summary(self) -> str:
-        minutes = (time.perf_counter() - self._started_at) / 60
         return (
-            f"None references lost to the PySide6 refcount bug: {self.lost:,} in "
-            f"{minutes:.1f} min ({self.lost / max(minutes, 1e-9):,.0f}/min; the guard holds "
-            f"{self.reserve:,}, {self.reserve * 8 / 2**20:.0f} MB)"
+            f"(a guard held {self.reserve:,} extra references to None, "
+            f"{self.reserve * 8 / 2**20:.0f} MB, against the PySide6 6.12.0 refcount bug)"
         )
+
+
+class GcWatch:
+    """Every garbage collection: (start, end, generation, thread that triggered it)."""
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[float, float, int, str]] = []
+        self._started: float | None = None
+
+    def __enter__(self) -> GcWatch:
+        gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        gc.callbacks.remove(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        now = time.perf_counter()
+        if phase == "start":
+            self._started = now
+        elif self._started is not None:
+            name = threading.current_thread().name.rstrip("_0123456789")
+            self.runs.append((self._started, now, info["generation"], name))
+            self._started = None
+
+    def overlap_ms(self, start: float, end: float) -> tuple[float, str]:
+        """Milliseconds of collection inside [start, end] and who collected."""
+        total, who = 0.0, set()
+        for a, b, gen, name in self.runs:
+            inside = min(b, end) - max(a, start)
+            if inside > 0:
+                total += inside
+                who.add(f"gen{gen}@{name}")
+        return total * 1000, ",".join(sorted(who))
+
+    def summary(self, since: float) -> str:
+        parts = []
+        for gen in (0, 1, 2):
+            runs = [(b - a) * 1000 for a, b, g, _n in self.runs if g == gen and a >= since]
+            if runs:
+                parts.append(
+                    f"gen{gen}: {len(runs)} runs, max {max(runs):.0f} ms, total {sum(runs):.0f} ms"
+                )
+        return "; ".join(parts) or "none"

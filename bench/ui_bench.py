@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import queue
 import shutil
@@ -160,7 +161,7 @@ async def inbox_phase(home: Path, samples: int, label: str) -> None:
     from desktop.domain.enums import CaseStatus, Category, Channel
     from desktop.services.inbox import InboxCursor, InboxFilter, InboxPage, InboxService
     from desktop.store.database import Database
-    from desktop.store.inbox import count_threads, unit_subtree_ids
+    from desktop.store.inbox import count_threads, inbox_page, unit_subtree_ids
     from desktop.store.models import Account, Thread, Unit
     from desktop.views.inbox_model import InboxModel
     from desktop.views.inbox_view import InboxView
@@ -170,11 +171,24 @@ async def inbox_phase(home: Path, samples: int, label: str) -> None:
     await db.open_async()
     service = InboxService(db)
     query_ms: list[float] = []
+    loads: list[tuple[float, float, float, float]] = []  # asked, thread start/end, resumed
 
     async def loader(flt: InboxFilter, after: InboxCursor | None) -> InboxPage:
-        started = time.perf_counter()
-        page = await service.page(flt, after)
-        query_ms.append((time.perf_counter() - started) * 1000)
+        # InboxService.page, with the times on the reader thread recorded too
+        asked = time.perf_counter()
+        search, limit = db.search, service.page_size
+        inside: list[float] = []
+
+        def work(s: Any) -> InboxPage:
+            inside.append(time.perf_counter())
+            page = inbox_page(s, flt, search, after=after, limit=limit)
+            inside.append(time.perf_counter())
+            return page
+
+        page = await db.read(work)
+        resumed = time.perf_counter()
+        query_ms.append((resumed - asked) * 1000)
+        loads.append((asked, inside[0], inside[1], resumed))
         return page
 
     model = InboxModel(loader)
@@ -185,9 +199,12 @@ async def inbox_phase(home: Path, samples: int, label: str) -> None:
     table = view.findChild(QAbstractItemView)
     assert table is not None
     probe = PaintProbe(model, table.viewport())
+    parts: dict[str, list[float]] = {
+        k: [] for k in ("to reader", "SQL", "back to loop", "rows in", "to paint", "paint")
+    }
 
     async def painted(action: Callable[[], None]) -> tuple[float, float]:
-        """(ms from the action to the rows painted, of which the page query) for one change."""
+        """(ms from the action to the rows painted, of which the page load) for one change."""
         done = probe.expect()
         before = len(query_ms)
         started = time.perf_counter()
@@ -195,6 +212,21 @@ async def inbox_phase(home: Path, samples: int, label: str) -> None:
         at = await asyncio.wait_for(done, 30)
         await asyncio.sleep(0)
         query = sum(query_ms[before:])
+        if len(loads) == before + 1:  # one page: split the time
+            asked, t_in, t_out, resumed = loads[-1]
+            for key, ms in zip(
+                parts,
+                (
+                    t_in - asked,
+                    t_out - t_in,
+                    resumed - t_out,
+                    probe.loaded_at - resumed,
+                    probe.paint_at - probe.loaded_at,
+                    at - probe.paint_at,
+                ),
+                strict=True,
+            ):
+                parts[key].append(ms * 1000)
         return (at - started) * 1000, query
 
     first_ms, first_query = await painted(lambda: model.set_filter(InboxFilter()))
@@ -381,6 +413,12 @@ async def inbox_phase(home: Path, samples: int, label: str) -> None:
         f"   {'overall':<40} {statistics.median(everything):>7.1f} "
         f"{pct(everything, 0.95):>7.1f} {max(everything):>7.1f}"
     )
+    print(
+        "   where the time goes (median / p95 ms over every page change above): "
+        + "; ".join(
+            f"{k} {statistics.median(v):.1f} / {pct(v, 0.95):.1f}" for k, v in parts.items()
+        )
+    )
 
     # 4. scroll one account's threads to the end through fetchMore
     flt = InboxFilter(account_ids=frozenset({account_id}))
@@ -424,9 +462,11 @@ async def inbox_phase(home: Path, samples: int, label: str) -> None:
 
 
 # -- 5. the event loop during a 100k-item sync --------------------------------------------------
-async def sync_phase(manifest: dict[str, Any], tmp: Path, live_refresh_s: float) -> None:
+async def sync_phase(
+    manifest: dict[str, Any], tmp: Path, live_refresh_s: float, gc_freeze: bool
+) -> None:
     import httpx
-    from _ui_probe import RecordingStats, StallSampler, attribute
+    from _ui_probe import GcWatch, RecordingStats, StallSampler, attribute
 
     from desktop.composition import build_platform_services, load_triage
     from desktop.config import Config, Paths, PlatformUrls
@@ -451,6 +491,7 @@ async def sync_phase(manifest: dict[str, Any], tmp: Path, live_refresh_s: float)
     view = InboxView(model)
     window = MainWindow(str(config.paths.database), inbox=view)
     window.show()
+    gcs = GcWatch().__enter__()
     monitor = StallMonitor()
     monitor.start()
     sampler = StallSampler(monitor)
@@ -470,11 +511,14 @@ async def sync_phase(manifest: dict[str, Any], tmp: Path, live_refresh_s: float)
         if idle.ticks
         else ""
     )
-    stats = RecordingStats(monitor)
-    monitor.stats = stats
+    setup = RecordingStats(monitor)
+    monitor.stats = setup
     refreshes = [0]
 
-    async with httpx.AsyncClient(timeout=60) as client:
+    made = time.perf_counter()
+    client_made = httpx.AsyncClient(timeout=60)  # on the GUI thread, as app.py does
+    made_ms = (time.perf_counter() - made) * 1000
+    async with client_made as client:
         services = build_platform_services(
             config, db, client, credentials, SyncSettings(), triage=triage
         )
@@ -498,6 +542,13 @@ async def sync_phase(manifest: dict[str, Any], tmp: Path, live_refresh_s: float)
         stop = asyncio.Event()
         await services.recover()
         outbox = asyncio.ensure_future(services.outbox.run(stop))
+        await asyncio.sleep(0.2)
+        if gc_freeze:  # what the app could do once start-up has loaded its modules and model
+            gc.collect()
+            gc.freeze()
+        stats = RecordingStats(monitor)
+        monitor.stats = stats
+        sync_started = time.perf_counter()
 
         async def live() -> None:
             while live_refresh_s > 0 and not stop.is_set():
@@ -528,6 +579,10 @@ async def sync_phase(manifest: dict[str, Any], tmp: Path, live_refresh_s: float)
 
     inserted = sum(n for _s, n in passes)
     print(
+        f"   setting up sync (httpx client, services, recover): max stall {setup.max_ms:.0f} ms; "
+        f"httpx.AsyncClient() alone took {made_ms:.0f} ms on the GUI thread (CA bundle load)"
+    )
+    print(
         f"   sync: {inserted:,} items in {elapsed:.1f} s over {len(passes)} passes "
         f"({', '.join(f'{s:.1f} s/+{n:,}' for s, n in passes)}); inbox refreshed "
         f"{refreshes[0]} times"
@@ -538,7 +593,15 @@ async def sync_phase(manifest: dict[str, Any], tmp: Path, live_refresh_s: float)
         f"{stats.max_ms:.0f} ms, {stats.over_warn} over {monitor.warn_ms:.0f} ms"
     )
     print("   10 worst (ms): " + ", ".join(f"{w:.0f}" for w in stats.worst[:10]))
-    report = attribute(stats, sampler)
+    gcs.__exit__(None, None, None)
+    report = attribute(stats, sampler, gcs)
+    print(
+        f"   garbage collections during the sync: {gcs.summary(sync_started)}; the stalls over "
+        f"50 ms add up to {report.stalled_ms:.0f} ms, {report.gc_ms:.0f} ms of it collecting "
+        f"({report.with_gc} of {len([1 for _d, ms in stats.log if ms > 50])} stalls overlap a "
+        f"collection)"
+    )
+
     print("   the worst stalls, with the GUI thread's stack mid-stall (innermost last):")
     for stall_ms, what, lines in report.worst:
         print(f"     {stall_ms:.0f} ms ({what})")
@@ -571,8 +634,6 @@ def _run_qt(coro_factory: Callable[[], Awaitable[None]]) -> None:
     with loop:
         loop.run_until_complete(coro_factory())
     print(f"   {guard.summary()}")
-    sys.stdout.flush()
-    os._exit(0)  # skip interpreter teardown (PySide objects collected late can abort it)
 
 
 def main() -> None:
@@ -588,6 +649,9 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=20)
     parser.add_argument(
         "--live-refresh", type=float, default=0.0, help="also refresh the inbox every N s"
+    )
+    parser.add_argument(
+        "--gc-freeze", action="store_true", help="sync phase: gc.freeze() after start-up"
     )
     parser.add_argument("--world", default='{"unit_limit": 20}', help="simulator WorldSize")
     args = parser.parse_args()
@@ -617,7 +681,7 @@ def main() -> None:
 
         with tempfile.TemporaryDirectory() as tmpdir:
             tmp = Path(tmpdir)
-            sim, manifest = start_simulator(json.loads(args.world), tmp)
+            sim, manifest = start_simulator(json.loads(args.world), tmp)  # inherits stdout
             try:
                 stats = manifest["bench_stats"]
                 items = sum(stats[k] for k in ("comments", "replies", "messages", "zalo_messages"))
@@ -625,10 +689,13 @@ def main() -> None:
                     f"\n5. event loop during a sync of {items:,} simulator items (fresh store, "
                     "main window shown, classifier on)"
                 )
-                _run_qt(lambda: sync_phase(manifest, tmp, args.live_refresh))
+                _run_qt(lambda: sync_phase(manifest, tmp, args.live_refresh, args.gc_freeze))
             finally:
                 sim.kill()
                 sim.wait()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)  # skip interpreter teardown: PySide objects collected late can abort it
 
 
 if __name__ == "__main__":
