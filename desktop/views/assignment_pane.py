@@ -2,6 +2,10 @@
 
 Picking a value asks for the change at once; the case panel performs it and reloads. Values set
 from a loaded case never ask for anything (only ``activated``, the officer's pick, does).
+
+With forwarding on (``use_forwarding``), picking another unit asks to forward the case there
+(``forward_requested``: the panel opens the forward dialog with that unit chosen) instead of
+moving the case's unit without a forward record; the chooser goes back to the case's unit.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ class AssignmentPane(QGroupBox):
     assign_requested = Signal(object, object)  # officer id | None, unit id | None (keep)
     status_requested = Signal(object)  # CaseStatus
     priority_requested = Signal(int)
+    forward_requested = Signal(int)  # unit id: forward the case there (deadline, instructions)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Giao việc"), parent)
@@ -55,6 +60,7 @@ class AssignmentPane(QGroupBox):
         )
         self._officer_units: dict[int, int | None] = {}
         self._unit_id: int | None = None
+        self._forwarding = False
         form = QFormLayout(self)
         form.setContentsMargins(6, 6, 6, 6)
         form.addRow(plain_label(self.tr("Cán bộ xử lý"), self), self.assignee)
@@ -86,9 +92,12 @@ class AssignmentPane(QGroupBox):
         self._select(self.priority, case.priority)
         # What the officer's role allows (the service checks again).
         self.assignee.setEnabled(detail.may(Action.ASSIGN) or detail.may(Action.TAKE_CASE))
-        self.unit.setEnabled(detail.may(Action.ASSIGN))
+        self.unit.setEnabled(detail.may(Action.FORWARD if self._forwarding else Action.ASSIGN))
         self.status.setEnabled(detail.may(Action.RESOLVE))
         self.priority.setEnabled(detail.may(Action.SET_PRIORITY))
+
+    def use_forwarding(self, enabled: bool) -> None:
+        self._forwarding = enabled
 
     @staticmethod
     def _select(combo: QComboBox, value: object) -> None:
@@ -102,6 +111,10 @@ class AssignmentPane(QGroupBox):
     def _unit_picked(self, index: int) -> None:
         unit_id = self.unit.itemData(index)
         if unit_id == self._unit_id:
+            return
+        if self._forwarding:
+            self._select(self.unit, self._unit_id)  # until the forward is recorded
+            self.forward_requested.emit(unit_id)
             return
         # Forwarded to another unit: its officer, if he belongs there, keeps it.
         officer_id = self.assignee.currentData()

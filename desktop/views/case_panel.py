@@ -7,12 +7,19 @@ officer decides again. Outgoing actions show their outbox state live (the servic
 panel when an action of the shown case changes).
 
 Keyboard entry points for the main window: ``classify_shortcut``, ``toggle_urgent``,
-``start_assign``, ``start_reply``, ``hide_current``, ``resolve_current``.
+``start_assign``, ``start_reply``, ``hide_current``, ``resolve_current`` (and ``start_forward``).
+
+Optional sections (each shown only when the composition root passes its service and a signed-in
+officer): forwarding to another unit (``forwarding``: the forward dialog replaces the unit
+chooser's bare unit change), the SLA clocks (``sla``: resolving and reopening then stop and
+restart the clock), internal notes and the officer's mentions (``notes``), and the collision
+indicator (``presence``). Call ``shutdown`` before the panel goes away (it leaves the case).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Collection
 from datetime import UTC, datetime
@@ -39,12 +46,27 @@ from desktop.services.cases import (
     StaleCase,
     UnitRow,
 )
+from desktop.services.forwarding import ForwardError, ForwardView
+from desktop.services.notes import NoteError, NoteResult
 from desktop.services.reply_templates import ReplyTemplate
+from desktop.services.sla import CaseStateError
 from desktop.store.outbox import OutboxRow
+from desktop.store.sla import SlaClock
 from desktop.views.assignment_pane import AssignmentPane
 from desktop.views.case_labels import outbox_kind_label, priority_label
+from desktop.views.case_services import ForwardActions, NoteActions, SlaActions
 from desktop.views.classification_pane import CATEGORIES, ClassificationPane
+from desktop.views.duty_labels import (
+    resolution_late,
+    resolution_text,
+    response_late,
+    response_text,
+)
+from desktop.views.forward_dialog import ForwardDialog
+from desktop.views.forward_pane import ForwardPane
 from desktop.views.labels import channel_label, long_time, status_label
+from desktop.views.notes_pane import MentionsButton, NotesPane
+from desktop.views.presence_bar import POLL_MS, PresenceActions, PresenceBar
 from desktop.views.reply_pane import ReplyPane
 from desktop.views.thread_pane import ThreadPane
 from desktop.views.widgets import plain_label
@@ -52,6 +74,15 @@ from desktop.views.widgets import plain_label
 log = logging.getLogger(__name__)
 
 REFRESH_DELAY_MS = 150  # outbox changes arriving together reload the case once
+SLA_TICK_MS = 30_000
+# Refusals whose message is meant for the officer (shown as they are, nothing reloaded).
+REFUSALS: tuple[type[Exception], ...] = (
+    CaseRefused,
+    PermissionDenied,
+    ForwardError,
+    NoteError,
+    CaseStateError,
+)
 NOTICE_STYLES = {
     "info": "background: #e3f1e4; color: #1b5e20;",
     "warning": "background: #fff3c4; color: #6d4c00;",
@@ -89,6 +120,7 @@ class CaseActions(Protocol):
 
 
 Change = Callable[[CaseDetail, int], Awaitable[Any]]  # (case, version to expect) → result
+OnError = Callable[[str], None]
 
 
 class CasePanel(QWidget):
@@ -102,10 +134,23 @@ class CasePanel(QWidget):
         service: CaseActions,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         parent: QWidget | None = None,
+        *,
+        officer_id: int | None = None,
+        forwarding: ForwardActions | None = None,
+        notes: NoteActions | None = None,
+        presence: PresenceActions | None = None,
+        sla: SlaActions | None = None,
+        presence_poll_ms: int = POLL_MS,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("casePanel")
         self.service = service
+        self.clock = clock
+        # The optional sections act for the signed-in officer (CaseService knows him too).
+        officer = officer_id if officer_id is not None else getattr(service, "officer_id", None)
+        self.officer_id: int | None = officer if isinstance(officer, int) else None
+        on = self.officer_id is not None
+        self.forwarding, self.notes, self.sla = (forwarding, notes, sla) if on else (None,) * 3
         self.detail: CaseDetail | None = None
         self.thread_id: int | None = None
         self.confirmation: QMessageBox | None = None
@@ -133,6 +178,7 @@ class CasePanel(QWidget):
         self.classification = ClassificationPane(self)
         self.assignment = AssignmentPane(self)
         self.reply = ReplyPane(service.templates, service.render, clock, self)
+        self._build_sections(presence, presence_poll_ms)
         self._build_layout()
 
         self.thread_pane.open_thread.connect(self._open_other)
@@ -152,6 +198,45 @@ class CasePanel(QWidget):
         self.destroyed.connect(lambda *_: unsubscribe())
         self._set_panes_enabled(False)
 
+    def _build_sections(self, presence: PresenceActions | None, poll_ms: int) -> None:
+        """The optional issue-6 sections (None where the service or the officer is missing)."""
+        self.forwards: list[ForwardView] = []
+        self.sla_clock: SlaClock | None = None
+        self.forward_dialog: ForwardDialog | None = None
+        self._units: list[UnitRow] = []
+        self._seen_thread: int | None = None
+        self._sla_timer = QTimer(self)
+        self._sla_timer.setInterval(SLA_TICK_MS)
+        self._sla_timer.timeout.connect(self._tick_sla)
+        if self.sla is not None:
+            self._sla_timer.start()
+        self.sla_label = plain_label("", self)
+        self.sla_label.setObjectName("caseSla")
+        self.sla_label.hide()
+        me = self.officer_id
+        self.presence_bar: PresenceBar | None = None
+        if presence is not None and me is not None:
+            bar = PresenceBar(presence, me, poll_ms=poll_ms, parent=self)
+            self.reply.editor.textChanged.connect(
+                lambda: bar.set_replying(bool(self.reply.editor.toPlainText().strip()))
+            )
+            self.presence_bar = bar
+        self.mentions: MentionsButton | None = None
+        self.notes_pane: NotesPane | None = None
+        if self.notes is not None and me is not None:
+            notes = self.notes
+            self.mentions = MentionsButton(lambda: notes.mentions(me), parent=self)
+            self.mentions.open_requested.connect(self._open_other)
+            self.notes_pane = NotesPane(self)
+            self.notes_pane.note_requested.connect(self._add_note)
+        self.forward_pane: ForwardPane | None = None
+        if self.forwarding is not None:
+            self.forward_pane = ForwardPane(self.clock, self)
+            self.forward_pane.forward_clicked.connect(self.start_forward)
+            self.forward_pane.result_requested.connect(self._record_result)
+            self.assignment.use_forwarding(True)
+            self.assignment.forward_requested.connect(self.start_forward)
+
     def _build_layout(self) -> None:
         bottom = QWidget(self)
         row = QHBoxLayout()
@@ -161,7 +246,11 @@ class CasePanel(QWidget):
         column = QVBoxLayout(bottom)
         column.setContentsMargins(4, 0, 4, 4)
         column.addLayout(row)
+        if self.forward_pane is not None:
+            column.addWidget(self.forward_pane)
         column.addWidget(self.reply)
+        if self.notes_pane is not None:
+            column.addWidget(self.notes_pane)
         column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -182,8 +271,13 @@ class CasePanel(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 4, 0)
         top.addWidget(self.header, 1)
+        if self.mentions is not None:
+            top.addWidget(self.mentions)
         top.addWidget(self.reveal_button)
         layout.addLayout(top)
+        layout.addWidget(self.sla_label)
+        if self.presence_bar is not None:
+            layout.addWidget(self.presence_bar)
         layout.addWidget(self.splitter, 1)
 
     # -- loading -------------------------------------------------------------------------------
@@ -214,10 +308,32 @@ class CasePanel(QWidget):
         if not self._choices_loaded:
             officers, units = await asyncio.gather(self.service.officers(), self.service.units())
             self.assignment.set_choices(officers, units)
+            self._units = list(units)
+            if self.notes is not None and self.notes_pane is not None:
+                assert self.officer_id is not None
+                with contextlib.suppress(PermissionDenied):  # no notes, no completion
+                    self.notes_pane.set_officers(await self.notes.mentionable(self.officer_id))
             self._choices_loaded = True
         detail = await self.service.detail(thread_id)
+        forwards, clock = await self._load_extras(thread_id)
         if thread_id == self.thread_id:
             self._show(detail)
+            self._show_extras(detail, forwards, clock)
+
+    async def _load_extras(
+        self, thread_id: int, *, reveal: bool = False
+    ) -> tuple[list[ForwardView], SlaClock | None]:
+        """The case's forwards and SLA clock (when those sections are on)."""
+        me = self.officer_id
+        forwards: list[ForwardView] = []
+        clock: SlaClock | None = None
+        if me is None:
+            return forwards, clock
+        if self.forwarding is not None:
+            forwards = await self.forwarding.of_case(me, thread_id, reveal=reveal)
+        if self.sla is not None:
+            clock = (await self.sla.clocks(me, [thread_id])).get(thread_id)
+        return forwards, clock
 
     def _load_finished(self, task: asyncio.Task[None]) -> None:
         if self._load_task is task:
@@ -263,8 +379,57 @@ class CasePanel(QWidget):
         self.thread_pane.show_case(detail)
         self.classification.show_case(detail)
         self.assignment.show_case(detail)
+        if self.presence_bar is not None:
+            self.presence_bar.set_case(case.thread_id)  # before the reply draft comes back
         self.reply.show_case(detail)
+        if self.notes_pane is not None:
+            self.notes_pane.show_case(case.thread_id, may_write=self._may_write_notes(detail))
+        self._mark_mentions_seen(case.thread_id)
         self.case_loaded.emit(case.thread_id)
+
+    def _show_extras(
+        self, detail: CaseDetail, forwards: list[ForwardView], clock: SlaClock | None
+    ) -> None:
+        self.forwards = forwards
+        if self.forward_pane is not None:
+            may_forward = (
+                detail.may(Action.FORWARD) and detail.case.status is not CaseStatus.RESOLVED
+            )
+            self.forward_pane.show_forwards(forwards, may_forward=may_forward)
+        self.sla_clock = clock
+        self._tick_sla()
+
+    @staticmethod
+    def _may_write_notes(detail: CaseDetail) -> bool:
+        # The policy's WRITE_NOTE goes with REPLY for every role (duty officers and leaders).
+        return detail.allowed is None or Action.REPLY in detail.allowed
+
+    def _tick_sla(self) -> None:
+        """The SLA line from the loaded clock and the current time (no database)."""
+        clock = self.sla_clock
+        if clock is None or self.sla is None:
+            self.sla_label.hide()
+            return
+        now = self.clock()
+        self.sla_label.setText(f"{response_text(clock, now)} · {resolution_text(clock, now)}")
+        late = response_late(clock, now) or resolution_late(clock, now)
+        colour = "#b3261e" if late else ("#555" if not clock.running else "#1b5e20")
+        self.sla_label.setStyleSheet(f"#caseSla {{ color: {colour}; padding: 0 4px; }}")
+        self.sla_label.show()
+
+    def _mark_mentions_seen(self, thread_id: int) -> None:
+        notes, me = self.notes, self.officer_id
+        if notes is None or me is None or thread_id == self._seen_thread:
+            return
+        self._seen_thread = thread_id
+
+        async def mark() -> None:
+            if await notes.seen(me, thread_id) and self.mentions is not None:
+                self.mentions.refresh()
+
+        task = asyncio.ensure_future(mark())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def _set_panes_enabled(self, enabled: bool) -> None:
         for pane in (self.classification, self.assignment):
@@ -286,13 +451,18 @@ class CasePanel(QWidget):
 
     # -- performing changes ----------------------------------------------------------------------
     def _perform(
-        self, change: Change, *, done: Callable[[Any], None] | None = None, reload: bool = True
+        self,
+        change: Change,
+        *,
+        done: Callable[[Any], None] | None = None,
+        reload: bool = True,
+        on_error: OnError | None = None,
     ) -> None:
         detail = self.detail
         if detail is None:
             self._notice(self.tr("Chưa chọn vụ việc nào."))
             return
-        task = asyncio.ensure_future(self._run(detail.thread_id, change, done, reload))
+        task = asyncio.ensure_future(self._run(detail.thread_id, change, done, reload, on_error))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -302,6 +472,7 @@ class CasePanel(QWidget):
         change: Change,
         done: Callable[[Any], None] | None,
         reload: bool,
+        on_error: OnError | None = None,
     ) -> None:
         async with self._lock:  # one change at a time, each from the version the last one left
             detail = self.detail
@@ -311,14 +482,21 @@ class CasePanel(QWidget):
                 result = await change(detail, self._version)
             except StaleCase:
                 self._notice(self.stale_text())
+                if on_error is not None:
+                    on_error(self.stale_text())
                 self.refresh()
                 return
-            except (CaseRefused, PermissionDenied) as refused:
+            except REFUSALS as refused:
                 self._notice(str(refused), "error")
+                if on_error is not None:
+                    on_error(str(refused))
                 return
             except Exception as error:
                 log.exception("case change failed")
-                self._notice(self.tr("Không thực hiện được: {e}").format(e=error), "error")
+                text = self.tr("Không thực hiện được: {e}").format(e=error)
+                self._notice(text, "error")
+                if on_error is not None:
+                    on_error(text)
                 self.refresh()
                 return
             if isinstance(result, int) and not isinstance(result, bool):
@@ -339,7 +517,112 @@ class CasePanel(QWidget):
         self._perform(lambda d, v: self.service.assign(d.thread_id, officer_id, unit_id, v))
 
     def _set_status(self, status: CaseStatus) -> None:
+        detail = self.detail
+        sla, me = self.sla, self.officer_id
+        if detail is not None and status is detail.case.status:
+            return
+        if status is CaseStatus.FORWARDED and self.forwarding is not None:
+            if detail is not None:
+                self.assignment.show_case(detail)  # the combo goes back until a unit is chosen
+            self.start_forward()
+            return
+        if sla is not None and me is not None:
+            if status is CaseStatus.RESOLVED:  # stops the SLA clock
+                self._perform(lambda d, v: sla.resolve(me, d.thread_id, v))
+                return
+            reopening = detail is not None and detail.case.status is CaseStatus.RESOLVED
+            if status is CaseStatus.REOPENED and reopening:  # a new SLA period
+                self._perform(lambda d, v: sla.reopen(me, d.thread_id, v))
+                return
         self._perform(lambda d, v: self.service.set_status(d.thread_id, status, v))
+
+    # -- forwarding and notes ----------------------------------------------------------------------
+    def start_forward(self, preselect: int | None = None) -> None:
+        """Open the "Chuyển đơn vị" dialog (``preselect``: a unit picked in the unit chooser)."""
+        detail, forwarding, me = self.detail, self.forwarding, self.officer_id
+        if detail is None or forwarding is None or me is None:
+            return
+        if not detail.may(Action.FORWARD):
+            self._notice(self.tr("Vai trò của đồng chí không được chuyển đơn vị."), "error")
+            return
+        if self.forward_dialog is not None:
+            self.forward_dialog.raise_()
+            return
+        dialog = ForwardDialog(
+            self._units,
+            case_unit_id=detail.case.unit_id,
+            preselect=preselect if isinstance(preselect, int) else None,
+            clock=self.clock,
+            parent=self,
+        )
+        thread_id = detail.thread_id
+
+        def submitted(unit_id: int, deadline: datetime, text: str) -> None:
+            if self.thread_id != thread_id:
+                dialog.show_error(self.tr("Đồng chí đã chuyển sang vụ việc khác."))
+                return
+
+            async def change(d: CaseDetail, version: int) -> int:
+                _forward_id, new_version = await forwarding.forward(
+                    me, d.thread_id, unit_id, deadline, text, version
+                )
+                return new_version
+
+            def forwarded(_version: int) -> None:
+                dialog.finish()
+                self._notice(self.tr("Đã chuyển vụ việc cho đơn vị; chờ kết quả."), "info")
+
+            self._perform(change, done=forwarded, on_error=dialog.show_error)
+
+        def finished(_result: int) -> None:
+            if self.forward_dialog is dialog:
+                self.forward_dialog = None
+            dialog.deleteLater()
+
+        dialog.submitted.connect(submitted)
+        dialog.finished.connect(finished)
+        self.forward_dialog = dialog
+        dialog.open()  # not exec(): a nested loop inside qasync would re-enter the event loop
+
+    def _record_result(self, forward_id: int, text: str) -> None:
+        forwarding, me = self.forwarding, self.officer_id
+        if forwarding is None or me is None:
+            return
+
+        def saved(_row: object) -> None:
+            if self.forward_pane is not None:
+                self.forward_pane.result_saved()
+            self._notice(self.tr("Đã ghi kết quả của đơn vị."), "info")
+
+        self._perform(lambda _d, _v: forwarding.record_result(me, forward_id, text), done=saved)
+
+    def _add_note(self, text: str) -> None:
+        notes, me, pane = self.notes, self.officer_id, self.notes_pane
+        if notes is None or me is None or pane is None:
+            return
+
+        def saved(result: NoteResult) -> None:
+            pane.saved()
+            message = self.tr("Đã lưu ghi chú nội bộ.")
+            if result.mentioned_ids:
+                message += " " + self.tr("Đã nhắc {n} cán bộ.").format(n=len(result.mentioned_ids))
+            if result.unresolved:
+                names = ", ".join(f"@{n}" for n in result.unresolved)
+                message += " " + self.tr("Không có cán bộ: {names}.").format(names=names)
+            self._notice(message, "warning" if result.unresolved else "info")
+
+        self._perform(
+            lambda d, _v: notes.add(me, d.thread_id, text),
+            done=saved,
+            on_error=lambda _text: pane.refused(),
+        )
+
+    def shutdown(self) -> None:
+        """Leave the shown case (presence) and stop polling; call before the panel goes away."""
+        if self.presence_bar is not None:
+            self.presence_bar.shutdown()
+        if self.mentions is not None:
+            self.mentions.shutdown()
 
     def _set_priority(self, priority: int) -> None:
         self._perform(lambda d, v: self.service.set_priority(d.thread_id, priority, v))
@@ -441,11 +724,13 @@ class CasePanel(QWidget):
         async def reveal() -> None:
             try:
                 detail = await self.service.reveal(thread_id)
+                extras = await self._load_extras(thread_id, reveal=bool(self.forwards))
             except PermissionDenied as denied:
                 self._notice(str(denied), "error")
                 return
             if thread_id == self.thread_id:
                 self._show(detail)
+                self._show_extras(detail, *extras)
                 self._notice(
                     self.tr("Đã hiện thông tin người báo tin; việc xem đã được ghi nhật ký."),
                     "warning",
