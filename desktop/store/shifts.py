@@ -68,7 +68,7 @@ def add_shift(
     by_id: int | None,
 ) -> int:
     if ends_at <= starts_at:
-        raise RosterError("a shift ends after it starts")
+        raise RosterError("Ca trực phải kết thúc sau khi bắt đầu.")
     overlap = session.execute(
         select(ShiftEntry.id).where(
             ShiftEntry.officer_id == officer_id,
@@ -77,7 +77,7 @@ def add_shift(
         )
     ).first()
     if overlap is not None:
-        raise RosterError("the officer already has a shift at that time")
+        raise RosterError("Cán bộ này đã có ca trực trùng thời gian.")
     entry = ShiftEntry(
         officer_id=officer_id,
         unit_id=unit_id,
