@@ -72,10 +72,10 @@ class AuditViewer(QDialog):
         self.verify_button = QPushButton(self.tr("Kiểm tra chuỗi"), self)
         self.verify_button.setObjectName("verifyChain")
         self.verify_button.clicked.connect(self.verify)
-        self.result = plain_label("", self)
-        self.result.setObjectName("verifyResult")
-        self.result.setWordWrap(True)
-        self.result.hide()
+        self.verdict = plain_label("", self)
+        self.verdict.setObjectName("verifyResult")
+        self.verdict.setWordWrap(True)
+        self.verdict.hide()
         self.table = make_table(
             self,
             "auditTable",
@@ -103,7 +103,7 @@ class AuditViewer(QDialog):
         bottom.addWidget(self.more_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.result)
+        layout.addWidget(self.verdict)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.resize(980, 620)
@@ -187,9 +187,9 @@ class AuditViewer(QDialog):
     # -- the chain ---------------------------------------------------------------------------------
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
-        self.result.setText(self.tr("Đang kiểm tra chuỗi…"))
-        self.result.setStyleSheet("")
-        self.result.show()
+        self.verdict.setText(self.tr("Đang kiểm tra chuỗi…"))
+        self.verdict.setStyleSheet("")
+        self.verdict.show()
         self._tasks.start(self._verify(), self._refused)
 
     async def _verify(self) -> None:
@@ -211,18 +211,18 @@ class AuditViewer(QDialog):
                 "và quản trị; giữ nguyên tệp dữ liệu."
             ).format(id=outcome.broken_id, reason=outcome.reason or "")
             style = "color: #8c1d18; background: #fbe0de; font-weight: bold;"
-        self.result.setText(text)
-        self.result.setStyleSheet(f"#verifyResult {{ {style} padding: 4px; }}")
-        self.result.show()
+        self.verdict.setText(text)
+        self.verdict.setStyleSheet(f"#verifyResult {{ {style} padding: 4px; }}")
+        self.verdict.show()
 
     def _refused(self, error: BaseException) -> None:
         self.verify_button.setEnabled(not isinstance(error, PermissionError))
         if isinstance(error, PermissionError):
             for widget in (self.action, self.reload_button, self.more_button):
                 widget.setEnabled(False)
-        self.result.setText(error_text(error))
-        self.result.setStyleSheet("#verifyResult { color: #8c1d18; padding: 4px; }")
-        self.result.show()
+        self.verdict.setText(error_text(error))
+        self.verdict.setStyleSheet("#verifyResult { color: #8c1d18; padding: 4px; }")
+        self.verdict.show()
 
     def shutdown(self) -> None:
         self._tasks.cancel_all()

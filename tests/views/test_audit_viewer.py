@@ -94,7 +94,7 @@ async def test_the_chain_check_finds_the_first_edited_event(desk: DutyDesk, qtbo
     async with emitted(viewer.verified) as verdict:
         viewer.verify_button.click()
     assert verdict == [True]
-    assert viewer.result.text().startswith("✔ Chuỗi nhật ký nguyên vẹn: 4 sự kiện, mã băm cuối ")
+    assert viewer.verdict.text().startswith("✔ Chuỗi nhật ký nguyên vẹn: 4 sự kiện, mã băm cuối ")
     await wait_until(lambda: viewer.table.rowCount() == 5)  # the check is on record
     assert cell_texts(viewer.table, 0)[3] == "Kiểm tra chuỗi nhật ký"
     assert cell_texts(viewer.table, 0)[5] == '{"broken_id": null, "count": 4, "ok": true}'
@@ -107,15 +107,15 @@ async def test_the_chain_check_finds_the_first_edited_event(desk: DutyDesk, qtbo
     async with emitted(viewer.verified) as verdict:
         viewer.verify_button.click()
     assert verdict == [False]
-    assert viewer.result.text().startswith("✘ CHUỖI NHẬT KÝ BỊ PHÁ VỠ tại sự kiện #2 (event 2:")
+    assert viewer.verdict.text().startswith("✘ CHUỖI NHẬT KÝ BỊ PHÁ VỠ tại sự kiện #2 (event 2:")
 
 
 @pytest.mark.asyncio
 async def test_other_roles_are_refused(desk: DutyDesk, qtbot: QtBot) -> None:
     viewer = await _viewer(desk, qtbot, "leader")
     viewer.start()
-    await wait_until(viewer.result.isVisible)
-    assert viewer.result.text() == "Vai trò shift_leader không được phép: view_audit_log."
+    await wait_until(viewer.verdict.isVisible)
+    assert viewer.verdict.text() == "Vai trò shift_leader không được phép: view_audit_log."
     assert not viewer.verify_button.isEnabled() and not viewer.reload_button.isEnabled()
     assert viewer.table.rowCount() == 0
 
