@@ -285,6 +285,8 @@ class CasePanel(QWidget):
         """Show ``thread_id``; a load still running for another case is cancelled."""
         if thread_id != self.thread_id:
             self.clear_notice()
+            if self.presence_bar is not None:
+                self.presence_bar.set_case(None)  # left at once; back once the case is shown
         self.thread_id = thread_id
         self.header.setText(self.tr("Vụ việc #{id} — đang tải…").format(id=thread_id))
         self._start_load(thread_id)

@@ -149,11 +149,12 @@ class ForwardPane(QGroupBox):
     def format_view(self, view: ForwardView, now: datetime) -> str:
         """One forward as plain text (what the pane shows)."""
         f = view.forward
-        if view.is_open:
-            state = due_text(f.deadline_at, now).upper() if now > f.deadline_at else None
-            state = state or due_text(f.deadline_at, now)
-        else:
+        if not view.is_open:
             state = self.tr("đã có kết quả")
+        elif now > f.deadline_at:
+            state = due_text(f.deadline_at, now).upper()  # overdue stands out
+        else:
+            state = due_text(f.deadline_at, now)
         lines = [
             self.tr("→ {unit} · hạn {when} · {state}").format(
                 unit=view.to_unit_name, when=long_time(f.deadline_at), state=state
