@@ -1,8 +1,15 @@
-"""The composition root: builds the object graph and runs the Qt event loop through qasync.
+"""The composition root's entry: runs the Qt event loop through qasync and the workstation's
+lifecycle. The parts it assembles live in ``desktop/gui/`` (see its ``__init__``).
 
-This is the only module that knows every layer. Widgets get the few callables they need.
-In demo mode it also starts the built-in simulator, imports its Pages and OAs and keeps the
-sync engine and the outbox running in the background.
+1. The store opens off the GUI thread (migrations, backup first). A store that cannot be used
+   (newer than this program, not ours) is explained in a window; nothing is changed.
+2. Demo mode starts the built-in simulator and imports its Pages and OAs.
+3. The background starts: sync and the outbox run until the application quits.
+4. Who is at the desk: the demo acts as its shift leader; otherwise the officer signs in (the
+   first run creates the first admin). The desk (main window) opens for that officer; the idle
+   lock guards it; "another officer" on the lock screen closes it and opens the next one.
+5. Closing the window quits: background work stops in order, the simulator stops, the store
+   closes.
 """
 
 from __future__ import annotations
@@ -12,24 +19,23 @@ import contextlib
 import logging
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import datetime
-from typing import TYPE_CHECKING
+import time
+from typing import TYPE_CHECKING, Any
 
-from desktop.config import Config, PlatformUrls
+from desktop.config import Config
+from desktop.gui.demo import DemoOptions
 
 if TYPE_CHECKING:
+    from desktop.gui.background import Background
+    from desktop.gui.settings import SettingsOpener
+    from desktop.services.preferences import PreferencesStore
     from desktop.simulator import SimulatorThread
-    from desktop.views.main_window import MainWindow
+    from desktop.store.database import Database
+
+__all__ = ["DemoOptions", "run_gui"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class DemoOptions:
-    rate_per_minute: float = 20.0  # new citizen comments and messages arriving live
-    sync_interval_s: float = 10.0
+_STARTED = time.perf_counter()
 
 
 def _display_available() -> bool:
@@ -56,42 +62,27 @@ def run_gui(config: Config, demo: DemoOptions | None = None) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from desktop.services.preferences import PreferencesStore, startup_language
+    from desktop.views.i18n import install_translator
+
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("DutyDesk")
     app.setOrganizationName("DutyDesk")
-    return int(qasync.run(_main(config, demo)) or 0)
+    prefs = PreferencesStore(config.paths.settings_file)
+    language = startup_language(prefs.load())
+    install_translator(app, language)  # before any widget exists
+    return int(qasync.run(_main(config, demo, prefs, language)) or 0)
 
 
-def _start_simulator(demo: DemoOptions) -> SimulatorThread:
-    from desktop.simulator import SimSettings, SimulatorThread, WorldSize
-
-    size = WorldSize(
-        posts_per_page=8,
-        comments_per_post=12,
-        replies_per_comment=0.5,
-        conversations_per_page=20,
-        messages_per_conversation=4,
-        zalo_users_per_oa=30,
-        zalo_chatting_users_per_oa=20,
-        zalo_messages_per_chat=4,
-        history_days=10.0,
-    )
-    runner = SimulatorThread(SimSettings(size=size, stream_rate_per_minute=demo.rate_per_minute))
-    runner.start()
-    return runner
-
-
-async def _main(config: Config, demo: DemoOptions | None) -> int:
+async def _main(
+    config: Config, demo: DemoOptions | None, prefs: PreferencesStore, language: str
+) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.services.inbox import InboxFilter, InboxService
-    from desktop.services.overview import load_overview
+    from desktop.gui.settings import settings_opener
+    from desktop.services.stall_monitor import StallMonitor
     from desktop.store.database import Database
     from desktop.store.migrate import StoreError
-    from desktop.views.inbox_model import InboxModel
-    from desktop.views.inbox_view import InboxView
-    from desktop.views.main_window import MainWindow
-    from desktop.views.thread_pane import ThreadPane
 
     quit_event = asyncio.Event()
     app = QApplication.instance()
@@ -100,118 +91,125 @@ async def _main(config: Config, demo: DemoOptions | None) -> int:
     # outbox, the demo simulator) is stopped in order; a session logout still quits via Qt.
     app.setQuitOnLastWindowClosed(False)
     app.aboutToQuit.connect(quit_event.set)
+    stalls = StallMonitor()
+    stalls.start()
 
     db = Database(config.paths.database, backup_dir=config.paths.backups)
-    inbox = InboxService(db)
-    inbox_model = InboxModel(inbox.page)  # idle until the store is open
-    window = MainWindow(
-        str(config.paths.database),
-        inbox=InboxView(inbox_model),
-        thread_pane=ThreadPane(inbox.thread_items),
-    )
-    window.closing = quit_event.set
-    window.show()
-    background: list[asyncio.Task[None]] = []
+    background: Background | None = None
     simulator: SimulatorThread | None = None
+    settings: SettingsOpener | None = None
     try:
         try:
             report = await db.open_async()
-            if report.backup is not None:
-                log.info(
-                    "store migrated from %s; backup at %s", report.from_revision, report.backup
-                )
-            window.show_overview(await load_overview(db))
-            inbox_model.set_filter(InboxFilter())
         except StoreError as exc:
-            window.show_store_error(str(exc))
-            await quit_event.wait()
+            await _explain_store_error(str(exc), config, quit_event)
             return 0
-        if demo is not None:
-            simulator = await asyncio.to_thread(_start_simulator, demo)
-            background += await _start_demo_services(
-                config, db, simulator, demo, window, inbox_model.refresh, quit_event
-            )
-        await quit_event.wait()
+        if report.backup is not None:
+            log.info("store migrated from %s; backup at %s", report.from_revision, report.backup)
+        settings = settings_opener(config, db, prefs, language)
+        background, simulator = await _start_background(config, db, demo, quit_event)
+        await _desks(config, db, background, settings, demo, quit_event)
     finally:
-        for task in background:
-            task.cancel()
-        if background:
+        stalls.stop()
+        log.info(
+            "event loop: longest stall %.0f ms, %d stalls over %.0f ms",
+            stalls.stats.max_ms,
+            stalls.stats.over_warn,
+            stalls.warn_ms,
+        )
+        quit_event.set()
+        if settings is not None:
+            settings.shutdown()
+        if background is not None:
             with contextlib.suppress(asyncio.CancelledError, Exception):
-                await asyncio.wait(background, timeout=10)
+                await background.aclose()
         if simulator is not None:
             simulator.stop()  # joins the simulator's thread (it stops within a second)
         db.close()
     return 0
 
 
-async def _start_demo_services(
+async def _start_background(
+    config: Config, db: Database, demo: DemoOptions | None, stop: asyncio.Event
+) -> tuple[Background, SimulatorThread | None]:
+    from desktop.gui.background import start_background
+    from desktop.gui.demo import import_demo_accounts, start_simulator
+
+    if demo is None:
+        return await start_background(config, db, stop), None
+    simulator = await asyncio.to_thread(start_simulator, demo)
+    platform_config = await import_demo_accounts(config, db, simulator)
+    background = await start_background(
+        platform_config, db, stop, sync_interval_s=demo.sync_interval_s
+    )
+    return background, simulator
+
+
+async def _desks(
     config: Config,
-    db: object,
-    simulator: SimulatorThread,
-    demo: DemoOptions,
-    window: MainWindow,
-    refresh_inbox: Callable[[], None],
-    stop: asyncio.Event,
-) -> list[asyncio.Task[None]]:
-    import httpx
+    db: Database,
+    background: Background,
+    settings: SettingsOpener,
+    demo: DemoOptions | None,
+    quit_event: asyncio.Event,
+) -> None:
+    """Open the desk for each officer in turn until the application quits."""
+    from desktop.gui.desk import open_desk
+    from desktop.gui.signin import IdleLock, officer_scope, sign_in, sign_in_actions
+    from desktop.services.auth import AuthService
+    from desktop.services.demo_roster import demo_officer_id
+    from desktop.views.sign_in_dialog import SignInDialog
 
-    from desktop.composition import build_platform_services, load_triage
-    from desktop.platforms.credentials import CredentialStore
-    from desktop.platforms.keyring_select import select_keyring
-    from desktop.services.accounts import from_manifest, import_accounts
-    from desktop.services.overview import load_overview
-    from desktop.services.sync.settings import SyncSettings
-    from desktop.store.database import Database
+    if demo is not None:  # the demo's shift leader: no password, no lock
+        officer_id = await demo_officer_id(db)
+        desk = await open_desk(config, db, background, settings, officer_id=officer_id, scope=None)
+        log.info("window shown %.0f ms after start", (time.perf_counter() - _STARTED) * 1000)
+        await _first(desk.closed, quit_event)
+        await desk.close()
+        return
 
-    assert isinstance(db, Database)
-    urls = simulator.urls
-    assert urls is not None
-    demo_config = replace(config, urls=PlatformUrls(urls.graph, urls.zalo, urls.zalo_oauth))
-    backend = select_keyring(config.allow_insecure_keyring, config.paths.insecure_keyring)
-    credentials = CredentialStore(backend=backend)
-    manifest = simulator.control.manifest()["accounts"]
-    await asyncio.to_thread(import_accounts, db, credentials, from_manifest(manifest))
-    client = httpx.AsyncClient(timeout=20.0)
-    triage = await asyncio.to_thread(load_triage, config)
-    services = build_platform_services(
-        demo_config,
-        db,
-        client,
-        credentials,
-        SyncSettings(interval_s=demo.sync_interval_s),
-        triage=triage,
-    )
-
-    async def refresh(_summary: object) -> None:
-        window.show_overview(await load_overview(db))
-        window.show_sync_status(_summary_text(_summary))
-        refresh_inbox()  # simple for now: reload the first page of the current filter
-
-    pending: set[asyncio.Task[None]] = set()
-
-    def on_pass(summary: object) -> None:
-        task = asyncio.ensure_future(refresh(summary))
-        pending.add(task)
-        task.add_done_callback(pending.discard)
-
-    services.sync.listeners.append(on_pass)
-
-    async def run_all() -> None:
-        try:
-            await services.recover()
-            await asyncio.gather(services.sync.run(stop), services.outbox.run(stop))
-        finally:
-            await client.aclose()
-
-    return [asyncio.ensure_future(run_all())]
+    dialog = SignInDialog(sign_in_actions(AuthService(db)))
+    try:
+        session = await sign_in(dialog, quit_event)
+        while session is not None and not quit_event.is_set():
+            scope = await officer_scope(db, session)
+            desk = await open_desk(
+                config,
+                db,
+                background,
+                settings,
+                officer_id=session.officer.officer_id,
+                scope=scope,
+            )
+            lock = IdleLock(session, dialog, desk.window)
+            lock.start()
+            closed = asyncio.ensure_future(desk.closed.wait())
+            quitting = asyncio.ensure_future(quit_event.wait())
+            waiting: set[asyncio.Future[Any]] = {closed, quitting, lock.switched}
+            await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+            for waiter in (closed, quitting):
+                waiter.cancel()
+            lock.stop()
+            await desk.close()
+            session = lock.switched.result() if lock.switched.done() else None
+    finally:
+        dialog.shutdown()
+        dialog.deleteLater()
 
 
-def _summary_text(summary: object) -> str:
-    from desktop.services.sync.outcome import SyncSummary
+async def _first(*events: asyncio.Event) -> None:
+    waiters = [asyncio.ensure_future(e.wait()) for e in events]
+    await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+    for waiter in waiters:
+        waiter.cancel()
 
-    assert isinstance(summary, SyncSummary)
-    ok = sum(1 for o in summary.outcomes if o.ok)
-    return (
-        f"Đồng bộ {datetime.now().strftime('%H:%M:%S')}: {ok}/{len(summary.outcomes)} tài khoản "
-        f"ổn định, +{summary.inserted} mục mới"
-    )
+
+async def _explain_store_error(message: str, config: Config, quit_event: asyncio.Event) -> None:
+    """A store this program must not touch: say why in a window, change nothing, wait."""
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(str(config.paths.database))
+    window.show_store_error(message)
+    window.closing = quit_event.set
+    window.show()
+    await quit_event.wait()

@@ -47,6 +47,13 @@ release() {
       echo "translations: compiled $qm"
     fi
   done
+  # Qt's own strings (dialog buttons, context menus) in Vietnamese: PySide6 has no qtbase_vi
+  ts=resources/i18n/qt_vi.ts
+  qm=resources/i18n/qt_vi.qm
+  if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    "$BIN/pyside6-lrelease" -silent "$ts" -qm "$qm"
+    echo "translations: compiled $qm"
+  fi
 }
 
 update() {

@@ -255,3 +255,35 @@ def test_page_query_joins_only_the_page(inbox: dict[str, Any]) -> None:
         for table in ("accounts", "officers", "units"):
             joins = [s for s in steps if f" {table}" in s]
             assert joins and all("PRIMARY KEY" in s for s in joins), steps
+
+
+@pytest.mark.asyncio
+async def test_the_service_keeps_an_officer_inside_his_units(inbox: dict[str, Any]) -> None:
+    """A Sầm Sơn officer's inbox lists Sầm Sơn's cases only, whatever filter the view sends."""
+    from desktop.services.inbox import InboxService
+
+    db: Database = inbox["db"]
+
+    def scope_of(code: str) -> frozenset[int]:
+        def read(session: Any) -> frozenset[int]:
+            codes = {c: i for c, i in session.execute(select(Unit.code, Unit.id))}
+            return unit_subtree_ids(session, [codes[code]])
+
+        return db.read_blocking(read)
+
+    samson, province = scope_of("TH-SAMSON"), scope_of("TH")
+    service = InboxService(db)
+    await service.restrict_to(samson)
+    page = await service.page(InboxFilter())
+    assert [r.last_preview for r in page.rows] == ["trộm xe máy ở Sầm Sơn"]
+    # asking for the province's units gives nothing outside Sầm Sơn
+    outside = province - samson
+    assert (await service.page(InboxFilter(unit_ids=outside))).rows == []
+    assert await service.count(InboxFilter(unit_ids=outside)) == 0
+    assert await service.counts([InboxFilter(), InboxFilter(urgent_only=True)]) == [1, 1]
+    rows = await service.rows(InboxFilter(), list(inbox["ids"].values()))
+    assert [r.last_preview for r in rows] == ["trộm xe máy ở Sầm Sơn"]
+    # the province's scope covers every unit: no restriction at all
+    await service.restrict_to(province)
+    assert service.scope is None
+    assert len((await service.page(InboxFilter())).rows) == 5

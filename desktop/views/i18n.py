@@ -34,14 +34,21 @@ def install_translator(
 ) -> QTranslator | None:
     """Translate the interface into ``language`` (replacing a previous DutyDesk translator).
 
-    Vietnamese needs no translator. A missing or unreadable catalogue is logged and leaves the
-    interface in Vietnamese rather than stopping the workstation."""
+    Vietnamese needs no translator of ours, only one for Qt's own strings (dialog buttons, the
+    text fields' context menu: ``qt_vi.qm``). A missing or unreadable catalogue is logged and
+    leaves the interface in Vietnamese rather than stopping the workstation."""
     global _installed  # noqa: PLW0603 - one interface language per application
     if _installed is not None:
         app.removeTranslator(_installed)
         _installed.deleteLater()
         _installed = None
     if language == SOURCE_LANGUAGE:
+        qt_strings = QTranslator(app)
+        if qt_strings.load(str((directory or I18N_DIR) / "qt_vi.qm")):
+            app.installTranslator(qt_strings)
+            _installed = qt_strings
+            return qt_strings
+        log.warning("Qt's own strings stay in English: qt_vi.qm is missing")
         return None
     if language not in LANGUAGES:
         log.warning("unknown interface language %r; the interface stays in Vietnamese", language)

@@ -1,24 +1,43 @@
-"""The workstation's main window: the banner, the inbox beside the thread pane, a status bar."""
+"""The workstation's main window: banner, urgent alerts, the inbox beside the case panel,
+keyboard shortcuts and a status bar that tells the desk's health.
+
+The window wires its children together (selection → case panel, case changes → inbox row) and
+installs the triage shortcuts; it gets everything it shows from the composition root.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from desktop.services.health import HealthReport
 from desktop.services.overview import StoreOverview
+from desktop.views import shortcuts
+from desktop.views.alerts import UrgentAlertBar
+from desktop.views.health_bar import HealthBar
 from desktop.views.widgets import plain_label
 
 if TYPE_CHECKING:
     from desktop.views.inbox_view import InboxView
-    from desktop.views.thread_pane import ThreadPane
 
-__all__ = ["ClassificationBanner", "MainWindow", "OverviewLoader", "plain_label"]
+__all__ = ["CaseShortcuts", "ClassificationBanner", "MainWindow", "plain_label"]
 
-OverviewLoader = Callable[[], Awaitable[StoreOverview]]
+
+class CaseShortcuts(Protocol):
+    """What the case panel offers the keyboard (the panel itself is a QWidget)."""
+
+    def show_case(self, thread_id: int) -> None: ...
+    def classify_shortcut(self, digit: int) -> None: ...
+    def toggle_urgent(self) -> None: ...
+    def start_assign(self) -> None: ...
+    def start_reply(self) -> None: ...
+    def hide_current(self) -> None: ...
+    def resolve_current(self) -> None: ...
 
 
 class ClassificationBanner(QLabel):
@@ -48,30 +67,41 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         inbox: InboxView | None = None,
-        thread_pane: ThreadPane | None = None,
+        case_panel: QWidget | None = None,
+        case_actions: CaseShortcuts | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("DutyDesk — Bàn trực mạng xã hội"))
-        self.resize(1280, 800)
+        self.resize(1440, 860)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         self.banner = ClassificationBanner(central)
         layout.addWidget(self.banner)
+        self.alerts = UrgentAlertBar(central)
+        layout.addWidget(self.alerts)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.splitter.setObjectName("workspace")
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
         self.inbox = inbox
-        self.thread_pane = thread_pane
+        self.case_panel: QWidget | None = None
+        self.case_actions: CaseShortcuts | None = None
         if inbox is not None:
             self.splitter.addWidget(inbox)
-        if thread_pane is not None:
-            self.splitter.addWidget(thread_pane)
-        if inbox is not None and thread_pane is not None:
-            inbox.thread_selected.connect(thread_pane.show_thread)
-            self.splitter.setStretchFactor(0, 3)
-            self.splitter.setStretchFactor(1, 2)
+            inbox.thread_selected.connect(self.open_case)
+        self.alerts.open_case.connect(self.open_case)
+        if case_panel is not None and case_actions is not None:
+            self.set_case_panel(case_panel, case_actions)
+        self.lock_notice = plain_label(
+            self.tr("Màn hình đã khoá. Nhập mật khẩu để tiếp tục."), central
+        )
+        self.lock_notice.setObjectName("lockNotice")
+        self.lock_notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lock_notice.hide()
+        layout.addWidget(self.lock_notice, 1)
+        self.locked = False
         self.setCentralWidget(central)
 
         self.summary = plain_label(self.tr("Đang mở kho dữ liệu…"), self)
@@ -80,11 +110,118 @@ class MainWindow(QMainWindow):
         self.sync_status = plain_label("", self)
         self.sync_status.setObjectName("syncStatus")
         self.statusBar().addWidget(self.sync_status)
+        self.health = HealthBar(self)
+        self.statusBar().addPermanentWidget(self.health)
         self.store_status = plain_label(store_label, self)
         self.store_status.setObjectName("storeStatus")
         self.statusBar().addPermanentWidget(self.store_status)
         self.closing: Callable[[], None] | None = None
+        self.open_settings: Callable[[], None] | None = None
 
+        self.bindings = self._bindings()
+        self._shortcuts = shortcuts.install(self, self.bindings)
+        self._menus()
+
+    # -- keyboard ------------------------------------------------------------------------------
+    def _bindings(self) -> list[shortcuts.Binding]:
+        t = self.tr
+        rows: list[shortcuts.Binding] = []
+        inbox = self.inbox
+        if inbox is not None:
+            rows += [
+                shortcuts.Binding(
+                    ("J",), t("Vụ tiếp theo (hoặc mũi tên xuống)"), inbox.select_next
+                ),
+                shortcuts.Binding(("K",), t("Vụ trước (hoặc mũi tên lên)"), inbox.select_previous),
+                shortcuts.Binding(("/", "Ctrl+F"), t("Tìm kiếm"), inbox.focus_search),
+            ]
+        rows += [shortcuts.Binding((str(d),), "", self._classifier(d)) for d in range(1, 10)]
+        rows += [
+            shortcuts.Binding(("U",), t("Bật/tắt khẩn cấp"), self._case("toggle_urgent")),
+            shortcuts.Binding(("A",), t("Giao việc"), self._case("start_assign")),
+            shortcuts.Binding(("R",), t("Trả lời"), self._case("start_reply")),
+            shortcuts.Binding(("H",), t("Ẩn bình luận (có xác nhận)"), self._case("hide_current")),
+            shortcuts.Binding(("E",), t("Đánh dấu đã xong"), self._case("resolve_current")),
+            shortcuts.Binding(("Esc",), t("Về danh sách vụ việc"), self.focus_inbox),
+            shortcuts.Binding(("?", "F1"), t("Bảng phím tắt"), self.show_shortcuts),
+        ]
+        return rows
+
+    def _case(self, method: str) -> Callable[[], None]:
+        """A shortcut that reaches the case panel once it is there (it attaches after start-up)."""
+
+        def run() -> None:
+            if self.case_actions is not None:
+                getattr(self.case_actions, method)()
+
+        return run
+
+    def _classifier(self, digit: int) -> Callable[[], None]:
+        def run() -> None:
+            if self.case_actions is not None:
+                self.case_actions.classify_shortcut(digit)
+
+        return run
+
+    def set_case_panel(self, panel: QWidget, actions: CaseShortcuts) -> None:
+        """Attach the case panel (built once the platform services exist)."""
+        self.case_panel, self.case_actions = panel, actions
+        self.splitter.addWidget(panel)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setSizes([5_000, 6_000])  # proportions; Qt scales them to the width
+        if self.inbox is not None:
+            current = self.inbox.current_thread_id()
+            if current is not None:
+                actions.show_case(current)
+
+    def sheet_rows(self) -> list[tuple[str, str]]:
+        t = self.tr
+        rows = [(shortcuts.key_text(b.keys), b.label) for b in self.bindings if b.label]
+        if self.inbox is not None:
+            rows.insert(2, (shortcuts.key_text(("Return",)), t("Mở vụ đang chọn")))
+        rows.insert(
+            3 if self.inbox is not None else 0,
+            ("1 … 9", t("Phân loại theo số ghi trong khung phân loại")),
+        )
+        return rows
+
+    def show_shortcuts(self) -> None:
+        shortcuts.ShortcutSheet(self.sheet_rows(), self).open()
+
+    def focus_inbox(self) -> None:
+        if self.inbox is not None:
+            self.inbox.focus_list()
+
+    def open_case(self, thread_id: int) -> None:
+        if self.case_actions is not None:
+            self.case_actions.show_case(thread_id)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
+        settings = QAction(self.tr("Cài đặt…"), self)
+        settings.setObjectName("actionSettings")
+        settings.triggered.connect(self._settings)
+        file_menu.addAction(settings)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("Thoát"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&Xem"))
+        health = QAction(self.tr("Tình trạng đồng bộ các tài khoản"), self)
+        health.triggered.connect(self.health.show_details)
+        view_menu.addAction(health)
+        help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
+        sheet = QAction(self.tr("Phím tắt"), self)
+        sheet.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(sheet)
+
+    def _settings(self) -> None:
+        if self.open_settings is not None:
+            self.open_settings()
+
+    # -- what the composition root pushes in -----------------------------------------------------
     def show_overview(self, overview: StoreOverview) -> None:
         self.summary.setText(
             self.tr(
@@ -102,10 +239,32 @@ class MainWindow(QMainWindow):
     def show_sync_status(self, text: str) -> None:
         self.sync_status.setText(text)
 
+    def show_sync_pass(self, at: datetime, ok: int, total: int, inserted: int) -> None:
+        self.sync_status.setText(
+            self.tr("Đồng bộ lúc {time}: {ok}/{total} tài khoản ổn định, +{new} mục mới").format(
+                time=at.astimezone().strftime("%H:%M:%S"), ok=ok, total=total, new=inserted
+            )
+        )
+
+    def show_health(self, report: HealthReport) -> None:
+        self.health.show_report(report)
+
+    def set_locked(self, locked: bool) -> None:
+        """Hide every case (inbox, panel, alerts) while the screen is locked."""
+        self.locked = locked
+        self.splitter.setVisible(not locked)
+        self.lock_notice.setVisible(locked)
+        if locked:
+            self.alerts.hide()
+        elif self.alerts.cases:
+            self.alerts.show()
+        self.menuBar().setEnabled(not locked)
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(not locked)
+
     def show_store_error(self, message: str) -> None:
         self.summary.setText(message)
-        if self.thread_pane is not None:
-            self.thread_pane.title.setText(message)
+        self.sync_status.setText(message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.closing is not None:
