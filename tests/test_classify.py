@@ -140,3 +140,125 @@ def test_hostile_text_cannot_break_classification(classifier: Classifier) -> Non
     ]
     results = classifier.classify(weird)
     assert len(results) == len(weird)
+
+
+# -- fast TF-IDF, offensive words, teencode fast path ----------------------------------------
+
+_SAMPLES = [
+    "Cho em hỏi làm căn cước ở đâu ạ",
+    "co nguoi cam dao duoi chem o cho dang danh nhau",
+    "",
+    " ",
+    "🙂🙂 emo_love",
+    "a",
+    "ab cd",
+    "x" * 3000,
+    "nguuuuu vcl vcl vcl đm thằng này",
+    "Số 12 đường Lê Lợi, phường Đông Thọ, 0912 345 678",
+]
+
+
+@pytest.mark.parametrize("analyzer", ["char_wb", "word"])
+def test_fast_tfidf_equals_scikit_learn(analyzer: str) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from desktop.classify.model import CHAR_PARAMS, WORD_PARAMS
+    from desktop.classify.vectorize import TfidfFeatures
+
+    params = CHAR_PARAMS if analyzer == "char_wb" else WORD_PARAMS
+    fitted = TfidfVectorizer(**params).fit([*_SAMPLES[:6], "vcl đm thằng", "Lê Lợi Đông Thọ"])
+    fast = TfidfFeatures(analyzer, fitted.ngram_range, fitted.vocabulary_, fitted.idf_)
+    expected = fitted.transform(_SAMPLES).toarray()
+    for _ in range(2):  # cold and warm word cache
+        np.testing.assert_allclose(fast.transform(_SAMPLES).toarray(), expected, atol=1e-6)
+
+
+def test_offensive_words_add_up_like_the_trained_regression() -> None:
+    from desktop.classify.offensive import fit_offensive_words, token_features, tokens
+
+    comments = [
+        ("đm thằng ngu", [0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11]),
+        ("hay vl", [4, 5]),
+        ("cảm ơn các anh", []),
+        ("thằng này ngu thật", [0, 1, 2, 3, 4, 5, 10, 11, 12]),
+        ("hôm nay trời đẹp", []),
+        ("đm hay quá", [0, 1]),
+    ] * 2
+    words = fit_offensive_words(comments, c=1.0, min_df=1)
+    weights = dict(zip(words.features, words.coef.tolist(), strict=True))
+    for text in ("đm thằng kia hay vl", "hahaha aaaaa", "cảm ơn"):
+        toks = tokens(text)
+        for i, p in enumerate(words.word_probabilities(toks)):
+            z = words.intercept + sum(weights.get(f, 0.0) for f in token_features(toks, i))
+            assert p == pytest.approx(1 / (1 + np.exp(-z)), abs=1e-9)
+
+
+def test_shipped_model_finds_offensive_words_and_targets(classifier: Classifier) -> None:
+    insult, intensifier, clean = classifier.offensive(
+        ["Đm thằng ngu kia", "phim hay vl", "Chúc cả nhà ngủ ngon"]
+    )
+    assert [(s.start, s.end) for s in insult.spans][:1] == [(0, 2)]
+    assert insult.targets >= 2 and insult.load > clean.load
+    assert intensifier.spans and intensifier.targets == 0
+    assert clean.spans == () and clean.targets == 0
+    # Without marks only the unambiguous target words count: "ngu" may be "ngủ".
+    assert classifier.offensive(["chuc ca nha ngu ngon"])[0].targets == 0
+
+
+def test_offensive_spans_are_offsets_into_the_original_text(classifier: Classifier) -> None:
+    text = unicodedata.normalize("NFD", "Ôi đm thằng này")
+    report = classifier.offensive([text])[0]
+    assert report.spans
+    for span in report.spans:
+        assert text[span.start : span.end].strip() == text[span.start : span.end]
+        assert unicodedata.normalize("NFC", text[span.start : span.end]) in {"đm", "thằng"}
+
+
+def test_model_without_offensive_part_still_loads(classifier: Classifier, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    stem = tmp_path / "old"
+    replace(classifier.model, offensive=None).save(stem)
+    old = Classifier.load(stem)
+    assert old.model.offensive is None
+    assert old.offensive(["đm"])[0].spans == ()
+    assert old.classify_one("cho em hỏi làm căn cước").category is Category.ADMIN_QUESTION
+    classifier.model.save(tmp_path / "new")
+    again = LinearTextModel.load(tmp_path / "new")
+    assert again.offensive is not None
+    assert again.offensive.assess("đm") == classifier.offensive(["đm"])[0]
+
+
+@pytest.mark.parametrize("aggressive", [False, True])
+def test_teencode_fast_path_equals_word_by_word(aggressive: bool) -> None:
+    import re
+
+    from desktop.text.normalize import _AMBIGUOUS, TEENCODE
+
+    table = TEENCODE if aggressive else {k: v for k, v in TEENCODE.items() if k not in _AMBIGUOUS}
+
+    def word_by_word(text: str) -> str:
+        return re.sub(r"\w+", lambda m: table.get(m.group().lower(), m.group()), text)
+
+    for text in [
+        "KO ĐC, Đc r mn ơi",
+        "ko123 k_ 500k k. SĐT sđt Sđt",
+        "İ ko dc",  # lower case longer than the text
+        "a e v h ca gi roi khong",
+        "",
+    ]:
+        assert expand_teencode(text, aggressive=aggressive) == word_by_word(text)
+
+
+def test_supplement_items_parse(tmp_path: Path) -> None:
+    from desktop.classify.training import supplement_examples
+
+    (tmp_path / "other.txt").write_text(
+        "# comment\ncu|Có người ngã xuống giếng\ncx|Khuya rồi đi ngủ thôi\n\n", encoding="utf-8"
+    )
+    (tmp_path / "unknown.txt").write_text("c|x\n", encoding="utf-8")
+    found = supplement_examples(tmp_path)
+    assert [(e.text, e.category, e.urgent) for e in found] == [
+        ("Có người ngã xuống giếng", "other", True),
+        ("Khuya roi di ngu thoi", "other", False),
+    ]

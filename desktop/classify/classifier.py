@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop.classify.errors import ModelUnavailable
 from desktop.classify.features import views
 from desktop.classify.model import LinearTextModel
+from desktop.classify.offensive import Offensive
 from desktop.classify.rules import apply_rules
 from desktop.domain.enums import Category, CategorySource
 from desktop.text.pii import PiiSpan, find_pii
@@ -89,3 +90,11 @@ class Classifier:
 
     def classify_one(self, text: str) -> Classification:
         return self.classify([text])[0]
+
+    def offensive(self, texts: Sequence[str]) -> list[Offensive]:
+        """Offensive words per text (spans, how many, aimed at whom); empty reports when the
+        model has no offensive-word part (a model built before it existed)."""
+        words = self.model.offensive
+        if words is None:
+            return [Offensive(0.0, 0.0, 0, ()) for _ in texts]
+        return [words.assess(t) for t in texts]

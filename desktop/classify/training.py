@@ -2,14 +2,18 @@
 
 Training data (never ViHSD, whose licence is research-only — it is only ever used to evaluate):
 - ``resources/corpus/dutydesk_corpus.jsonl``: written and labelled for this project;
+- ``resources/corpus/supplement/``: more hand-written items, for training only (never held out);
 - texts from the seed generator (``desktop.services.seed.texts``), labelled by construction;
-- ViHOS (MIT): comments with offensive spans as ``abusive``, clean ones as ``other``;
+- ViHOS (MIT): comments with offensive spans as ``abusive``, clean ones as ``other``; its spans
+  train the offensive-word model (``offensive``);
 - officers' corrections (labelled examples stored by the workstation).
 """
 
 from __future__ import annotations
 
+import ast
 import csv
+import hashlib
 import json
 import random
 from collections import Counter
@@ -25,6 +29,8 @@ from sklearn.metrics import f1_score, precision_recall_fscore_support
 
 from desktop.classify.features import views
 from desktop.classify.model import CHAR_PARAMS, WORD_PARAMS, LinearTextModel
+from desktop.classify.offensive import OFFENSIVE_VERSION, OffensiveWords, fit_offensive_words
+from desktop.classify.vectorize import TfidfFeatures
 from desktop.domain.enums import Category
 
 CATEGORIES = [c.value for c in Category]
@@ -89,6 +95,38 @@ def vihos_examples(path: Path, limit_each: int, rng: random.Random) -> list[Exam
     ]
 
 
+def supplement_examples(folder: Path) -> list[Example]:
+    """Hand-written ``<category>.txt`` files, one ``FLAGS|text`` item per line (flags as in the
+    corpus sources: ``c``/``m`` comment or message, ``u`` urgent, ``x`` publish without marks)."""
+    from desktop.text.folding import strip_diacritics
+
+    found = []
+    for path in sorted(folder.glob("*.txt")):
+        category = path.stem
+        if category not in CATEGORIES:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#") or "|" not in line:
+                continue
+            flags, text = line.split("|", 1)
+            text = strip_diacritics(text) if "x" in flags else text
+            found.append(Example(text.strip(), category, "u" in flags, "supplement"))
+    return found
+
+
+def vihos_spans(path: Path) -> list[tuple[str, list[int]]]:
+    """ViHOS comments as written with the character offsets of their offensive spans."""
+    found: list[tuple[str, list[int]]] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            text = row.get("content") or ""
+            if not text.strip():
+                continue
+            offsets = ast.literal_eval((row.get("index_spans") or "[]").strip() or "[]")
+            found.append((text, [int(i) for i in offsets]))
+    return found
+
+
 def generated_examples(count: int, seed: int) -> list[Example]:
     from desktop.services.seed.texts import TextGenerator
 
@@ -125,7 +163,11 @@ def fit(
     word_features: int = 40_000,
     c: float = 8.0,
     meta: dict[str, object] | None = None,
+    offensive_comments: Sequence[tuple[str, Sequence[int]]] | None = None,
 ) -> LinearTextModel:
+    """``offensive_comments``: (text, offensive character offsets) for the offensive-word
+    model; None = ViHOS train as shipped (the shipped model's own when it was built from the
+    same file), empty = no offensive-word model."""
     pairs = [views(ex.text) for ex in examples]
     char = TfidfVectorizer(min_df=2, max_features=char_features, **CHAR_PARAMS)
     word = TfidfVectorizer(min_df=2, max_features=word_features, **WORD_PARAMS)
@@ -143,15 +185,53 @@ def fit(
     threshold = _urgent_threshold(urgent, x, urgent_labels, pairs, seed)
     classes = [str(c_) for c_ in category.classes_]
     info: dict[str, object] = {**(meta or {}), "urgent_threshold": threshold}
+    offensive = None
+    if offensive_comments is None:
+        offensive, fingerprint = _shipped_offensive_words()
+        if fingerprint:
+            info["offensive_fingerprint"] = fingerprint
+    elif offensive_comments:
+        offensive = fit_offensive_words(offensive_comments)
     return LinearTextModel(
-        char,
-        word,
+        _features(char),
+        _features(word),
         classes,
         category.coef_.astype(np.float32),
         category.intercept_.astype(np.float32),
         urgent.coef_.ravel().astype(np.float32),
         float(urgent.intercept_[0]),
         info,
+        offensive,
+    )
+
+
+def _shipped_offensive_words() -> tuple[OffensiveWords | None, str | None]:
+    """The offensive-word model on ViHOS train: officers' corrections do not change it, so the
+    shipped model's is reused when it was built from the same file by the same code (a retrain
+    then saves ten seconds); otherwise it is trained."""
+    path = VIHOS_DIR / "train.csv"
+    if not path.exists():
+        return None, None
+    digest = hashlib.sha256(f"{OFFENSIVE_VERSION}\n".encode())
+    digest.update(path.read_bytes())
+    fingerprint = digest.hexdigest()[:24]
+    from desktop.classify.classifier import MODEL_STEM
+
+    try:
+        shipped = LinearTextModel.load(MODEL_STEM)
+    except (OSError, ValueError, KeyError):
+        shipped = None
+    if shipped is not None and shipped.meta.get("offensive_fingerprint") == fingerprint:
+        return shipped.offensive or fit_offensive_words(vihos_spans(path)), fingerprint
+    return fit_offensive_words(vihos_spans(path)), fingerprint
+
+
+def _features(vectorizer: TfidfVectorizer) -> TfidfFeatures:
+    return TfidfFeatures(
+        str(vectorizer.analyzer),
+        vectorizer.ngram_range,
+        {str(t): int(i) for t, i in vectorizer.vocabulary_.items()},
+        vectorizer.idf_,
     )
 
 
@@ -217,6 +297,7 @@ def describe(examples: Iterable[Example]) -> dict[str, dict[str, int]]:
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 CORPUS = RESOURCES / "corpus" / "dutydesk_corpus.jsonl"
+SUPPLEMENT = RESOURCES / "corpus" / "supplement"
 VIHOS_DIR = RESOURCES / "corpus" / "vihos"
 HELDOUT_FRACTION = 0.2
 SPLIT_SEED = 20261129
@@ -248,7 +329,8 @@ def build_training_set(
     vihos: list[Example] = []
     if (VIHOS_DIR / "train.csv").exists():
         vihos = vihos_examples(VIHOS_DIR / "train.csv", vihos_each, random.Random(SPLIT_SEED))
-    train = corpus_train + gen_train + vihos + list(corrections)
+    supplement = supplement_examples(SUPPLEMENT) if SUPPLEMENT.is_dir() else []
+    train = corpus_train + supplement + gen_train + vihos + list(corrections)
     return TrainingSet(train, corpus_held, gen_held)
 
 

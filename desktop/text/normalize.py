@@ -129,14 +129,37 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SAFE_TEENCODE = {k: v for k, v in TEENCODE.items() if k not in _AMBIGUOUS}
 
 
+def _whole_words(table: dict[str, str]) -> re.Pattern[str]:
+    """Any key of ``table`` as a whole word (a ``\\w+`` run) of lower-case text."""
+    keys = sorted((k for k in table if _WORD.fullmatch(k)), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)")
+
+
+_TEENCODE_WORDS = {False: _whole_words(_SAFE_TEENCODE), True: _whole_words(TEENCODE)}
+
+
 def expand_teencode(text: str, *, aggressive: bool = False) -> str:
     table = TEENCODE if aggressive else _SAFE_TEENCODE
+    lower = text.lower()
+    if len(lower) != len(text):  # rare letters whose lower case is longer: word by word
 
-    def swap(match: re.Match[str]) -> str:
-        word = match.group(0)
-        return table.get(word.lower(), word)
+        def swap(match: re.Match[str]) -> str:
+            word = match.group(0)
+            return table.get(word.lower(), word)
 
-    return _WORD.sub(swap, text)
+        return _WORD.sub(swap, text)
+    # The matches are found in the lower-case text (one pass, no callback for the words that
+    # stay) and their offsets are the same in the original.
+    out: list[str] = []
+    pos = 0
+    for m in _TEENCODE_WORDS[aggressive].finditer(lower):
+        out.append(text[pos : m.start()])
+        out.append(table[m.group()])
+        pos = m.end()
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
 
 
 # ---------------------------------------------------------------- emoji
