@@ -155,14 +155,14 @@ async def _desks(
 ) -> None:
     """Open the desk for each officer in turn until the application quits."""
     from desktop.gui.desk import open_desk
-    from desktop.gui.signin import IdleLock, officer_scope, sign_in, sign_in_actions
+    from desktop.gui.signin import IdleLock, sign_in, sign_in_actions
     from desktop.services.auth import AuthService
     from desktop.services.demo_roster import demo_officer_id
     from desktop.views.sign_in_dialog import SignInDialog
 
     if demo is not None:  # the demo's shift leader: no password, no lock
         officer_id = await demo_officer_id(db)
-        desk = await open_desk(config, db, background, settings, officer_id=officer_id, scope=None)
+        desk = await open_desk(config, db, background, settings, officer_id=officer_id)
         log.info("window shown %.0f ms after start", (time.perf_counter() - _STARTED) * 1000)
         await _first(desk.closed, quit_event)
         await desk.close()
@@ -172,15 +172,8 @@ async def _desks(
     try:
         session = await sign_in(dialog, quit_event)
         while session is not None and not quit_event.is_set():
-            scope = await officer_scope(db, session)
-            desk = await open_desk(
-                config,
-                db,
-                background,
-                settings,
-                officer_id=session.officer.officer_id,
-                scope=scope,
-            )
+            officer_id = session.officer.officer_id
+            desk = await open_desk(config, db, background, settings, officer_id=officer_id)
             lock = IdleLock(session, dialog, desk.window)
             lock.start()
             closed = asyncio.ensure_future(desk.closed.wait())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 
@@ -19,6 +20,7 @@ from desktop.config import Config
 from desktop.platforms.credentials import CredentialStore
 from desktop.platforms.keyring_select import NoSecureKeyringError, select_keyring
 from desktop.platforms.memory_keyring import MemoryKeyring
+from desktop.services.assignment import AssignmentService
 from desktop.services.sync.settings import SyncSettings
 from desktop.store.database import Database
 
@@ -30,7 +32,13 @@ class Background:
     services: PlatformServices
     client: httpx.AsyncClient
     keyring_problem: str | None = None
-    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    tasks: list[asyncio.Task[Any]] = field(default_factory=list)
+
+    def finished(self, task: asyncio.Task[Any]) -> None:
+        if task in self.tasks:
+            self.tasks.remove(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("background step failed", exc_info=task.exception())
 
     async def aclose(self) -> None:
         for task in self.tasks:
@@ -58,6 +66,14 @@ async def start_background(
         config, db, client, CredentialStore(backend=backend), settings, triage=triage
     )
     background = Background(services, client, keyring_problem)
+    assignment = AssignmentService(db)
+
+    def after_pass(_summary: object) -> None:  # auto-assign what arrived; settle ended shifts
+        task = asyncio.ensure_future(assignment.tick())
+        background.tasks.append(task)
+        task.add_done_callback(background.finished)
+
+    services.sync.listeners.append(after_pass)
     if keyring_problem is None:
         background.tasks.append(asyncio.ensure_future(_run(services, stop)))
     else:

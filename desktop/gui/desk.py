@@ -9,26 +9,41 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from desktop.config import Config
+from desktop.domain.enums import OfficerRole
 from desktop.gui.background import Background
 from desktop.gui.settings import SettingsOpener
+from desktop.services.access import Action, allowed, load_actor
 from desktop.services.alerts import UrgentWatcher
+from desktop.services.assignment import AssignmentService
+from desktop.services.audit import AuditService
 from desktop.services.cases import CaseService
+from desktop.services.forwarding import ForwardingService
 from desktop.services.health import load_health
 from desktop.services.inbox import InboxService
+from desktop.services.notes import NoteService
 from desktop.services.overview import load_overview
+from desktop.services.presence import PresenceService
 from desktop.services.saved_views import SavedViewStore
+from desktop.services.shifts import ShiftService
+from desktop.services.sla import SlaService
 from desktop.services.sync.outcome import SyncSummary
 from desktop.store.database import Database
 from desktop.views.alerts import TrayNotifier
+from desktop.views.audit_viewer import AuditViewer
 from desktop.views.case_panel import CasePanel
+from desktop.views.forward_queue import ForwardQueueView
 from desktop.views.inbox_model import InboxModel
 from desktop.views.inbox_view import InboxView
+from desktop.views.leader_window import LeaderWindow
 from desktop.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -40,6 +55,31 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+@dataclass(frozen=True, slots=True)
+class DutyServices:
+    """Issue 6's services as one officer's desk uses them."""
+
+    forwarding: ForwardingService
+    notes: NoteService
+    presence: PresenceService
+    sla: SlaService
+    shifts: ShiftService
+    assignment: AssignmentService
+    audit: AuditService
+
+    @classmethod
+    def build(cls, db: Database, clock: Callable[[], datetime]) -> DutyServices:
+        return cls(
+            ForwardingService(db, clock=clock),
+            NoteService(db, clock=clock),
+            PresenceService(db, socket.gethostname(), clock=clock),
+            SlaService(db, clock=clock),
+            ShiftService(db, clock=clock),
+            AssignmentService(db, clock=clock),
+            AuditService(db),
+        )
+
+
 @dataclass(slots=True)
 class Desk:
     window: MainWindow
@@ -48,6 +88,8 @@ class Desk:
     closed: asyncio.Event  # the officer closed the window
     _tasks: set[asyncio.Task[Any]] = field(default_factory=set)
     _undo: list[Callable[[], None]] = field(default_factory=list)
+    refreshers: list[Callable[[], None]] = field(default_factory=list)  # after each sync pass
+    on_close: list[Callable[[], Coroutine[Any, Any, None]]] = field(default_factory=list)
 
     def spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.ensure_future(coro)
@@ -63,6 +105,9 @@ class Desk:
         """Unhook from the background, stop this desk's tasks, close the window."""
         for undo in self._undo:
             undo()
+        for final in self.on_close:
+            with contextlib.suppress(Exception):
+                await final()
         for task in list(self._tasks):
             task.cancel()
         if self._tasks:
@@ -79,14 +124,14 @@ async def open_desk(
     background: Background,
     settings: SettingsOpener,
     *,
-    officer_id: int | None,
-    scope: frozenset[int] | None,
+    officer_id: int,
 ) -> Desk:
-    """Build and show the main window for ``officer_id`` (None: no policy, the demo's leader)."""
+    """Build and show the main window for the officer ``officer_id``."""
     services = background.services
     clock = services.outbox.clock
+    actor = await db.read(lambda s: load_actor(s, officer_id))
     inbox = InboxService(db)
-    await inbox.restrict_to(scope)
+    await inbox.restrict_to(actor.scope)
     model = InboxModel(inbox.page, rows_loader=inbox.rows)
     view = InboxView(
         model,
@@ -99,12 +144,22 @@ async def open_desk(
     )
     window = MainWindow(str(config.paths.database), inbox=view)
     cases = CaseService(db, services.outbox, clock, officer_id=officer_id)
-    panel = CasePanel(cases, clock)
+    duty = DutyServices.build(db, clock)
+    panel = CasePanel(
+        cases,
+        clock,
+        forwarding=duty.forwarding,
+        notes=duty.notes,
+        presence=duty.presence,
+        sla=duty.sla,
+    )
     window.set_case_panel(panel, panel)
     window.open_settings = settings.open
     closed = asyncio.Event()
     window.closing = closed.set
     desk = Desk(window, view, panel, closed)
+    desk._undo.append(panel.shutdown)
+    _add_duty_views(desk, duty, actor.officer_id, actor.role)
 
     panel.case_changed.connect(view.refresh_thread)
     panel.open_requested.connect(window.open_case)
@@ -139,6 +194,8 @@ def _wire_events(desk: Desk, db: Database, background: Background) -> None:
         window.show_sync_pass(utc_now(), ok, len(summary.outcomes), summary.inserted)
         view.sync_pass_done(touched)
         panel.refresh(touched)
+        for refresh in desk.refreshers:
+            refresh()
         urgent = await watcher.check(touched)
         if urgent:
             window.alerts.add(urgent)
@@ -169,3 +226,63 @@ def _wire_events(desk: Desk, db: Database, background: Background) -> None:
             await asyncio.sleep(HEALTH_REFRESH_S)
 
     desk.spawn(health_loop())
+
+
+def _add_duty_views(desk: Desk, duty: DutyServices, officer_id: int, role: OfficerRole) -> None:
+    """The forward queue for everyone; the leader's window and the audit log for the roles the
+    policy lets see them (the services refuse the others anyway)."""
+    window, panel = desk.window, desk.panel
+    queue = ForwardQueueView(lambda: duty.forwarding.queue_view(officer_id), parent=window)
+    queue.open_requested.connect(window.open_case)
+    window.add_queue(queue, window.tr("Chuyển đến đơn vị"))
+    queue.refresh()
+    desk._undo.append(queue.shutdown)
+    desk.refreshers.append(queue.refresh)
+    desk.spawn(_purge_presence(duty.presence))
+
+    if allowed(role, Action.VIEW_WORKLOAD):
+        leader: list[LeaderWindow] = []
+
+        def open_leader() -> None:
+            if not leader:
+                made = LeaderWindow(
+                    officer_id,
+                    role,
+                    assignment=duty.assignment,
+                    shifts=duty.shifts,
+                    forwarding=duty.forwarding,
+                    sla=duty.sla,
+                    parent=window,
+                )
+                made.setWindowFlag(Qt.WindowType.Window)
+                made.open_case.connect(panel.show_case)
+                desk._undo.append(made.shutdown)
+                leader.append(made)
+                made.start()
+            leader[0].show()
+            leader[0].raise_()
+
+        window.add_desk_action(window.tr("Bảng trưởng ca…"), open_leader, name="actionLeader")
+
+    if allowed(role, Action.VIEW_AUDIT_LOG):
+        viewer: list[AuditViewer] = []
+
+        def open_audit() -> None:
+            if not viewer:
+                made = AuditViewer(duty.audit, officer_id, parent=window)
+                desk._undo.append(made.shutdown)
+                viewer.append(made)
+                made.start()
+            viewer[0].show()
+            viewer[0].raise_()
+
+        window.add_desk_action(window.tr("Nhật ký kiểm toán…"), open_audit, name="actionAudit")
+
+    async def leave() -> None:
+        await duty.presence.leave(officer_id)
+
+    desk.on_close.append(leave)
+
+
+async def _purge_presence(presence: PresenceService) -> None:
+    await presence.purge()

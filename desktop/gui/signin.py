@@ -14,8 +14,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from desktop.services.auth import AuthService, WorkstationSession
-from desktop.services.units import inbox_unit_ids
-from desktop.store.database import Database
 from desktop.views.idle_watch import IdleWatch
 from desktop.views.main_window import MainWindow
 from desktop.views.sign_in_dialog import SignInActions, SignInDialog
@@ -62,11 +60,6 @@ async def sign_in(dialog: SignInDialog, stop: asyncio.Event) -> WorkstationSessi
     finally:
         dialog.signed_in.disconnect(signed_in)
         dialog.rejected.disconnect(rejected)
-
-
-async def officer_scope(db: Database, session: WorkstationSession) -> frozenset[int]:
-    officer_id = session.officer.officer_id
-    return await db.read(lambda s: inbox_unit_ids(s, actor_id=officer_id))
 
 
 class IdleLock:

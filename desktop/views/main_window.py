@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.services.health import HealthReport
 from desktop.services.overview import StoreOverview
@@ -88,8 +95,13 @@ class MainWindow(QMainWindow):
         self.inbox = inbox
         self.case_panel: QWidget | None = None
         self.case_actions: CaseShortcuts | None = None
+        self.left = QTabWidget(self.splitter)  # the inbox, then other queues (forwards to us)
+        self.left.setObjectName("queues")
+        self.left.setDocumentMode(True)
+        self.left.tabBar().setAutoHide(True)  # one queue only: no tab bar
+        self.splitter.addWidget(self.left)
         if inbox is not None:
-            self.splitter.addWidget(inbox)
+            self.left.addTab(inbox, self.tr("Hộp thư chung"))
             inbox.thread_selected.connect(self.open_case)
         self.alerts.open_case.connect(self.open_case)
         if case_panel is not None and case_actions is not None:
@@ -104,6 +116,15 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.setCentralWidget(central)
 
+        self._status_bar(store_label)
+        self.closing: Callable[[], None] | None = None
+        self.open_settings: Callable[[], None] | None = None
+
+        self.bindings = self._bindings()
+        self._shortcuts = shortcuts.install(self, self.bindings)
+        self._menus()
+
+    def _status_bar(self, store_label: str) -> None:
         self.summary = plain_label(self.tr("Đang mở kho dữ liệu…"), self)
         self.summary.setObjectName("storeSummary")
         self.statusBar().addWidget(self.summary, 1)
@@ -115,12 +136,6 @@ class MainWindow(QMainWindow):
         self.store_status = plain_label(store_label, self)
         self.store_status.setObjectName("storeStatus")
         self.statusBar().addPermanentWidget(self.store_status)
-        self.closing: Callable[[], None] | None = None
-        self.open_settings: Callable[[], None] | None = None
-
-        self.bindings = self._bindings()
-        self._shortcuts = shortcuts.install(self, self.bindings)
-        self._menus()
 
     # -- keyboard ------------------------------------------------------------------------------
     def _bindings(self) -> list[shortcuts.Binding]:
@@ -191,6 +206,7 @@ class MainWindow(QMainWindow):
 
     def focus_inbox(self) -> None:
         if self.inbox is not None:
+            self.left.setCurrentWidget(self.inbox)
             self.inbox.focus_list()
 
     def open_case(self, thread_id: int) -> None:
@@ -212,10 +228,27 @@ class MainWindow(QMainWindow):
         health = QAction(self.tr("Tình trạng đồng bộ các tài khoản"), self)
         health.triggered.connect(self.health.show_details)
         view_menu.addAction(health)
+        self.view_menu = view_menu
+        self.desk_menu = self.menuBar().addMenu(self.tr("&Ca trực"))
+        self.desk_menu.menuAction().setVisible(False)  # shown once an action is added
         help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
         sheet = QAction(self.tr("Phím tắt"), self)
         sheet.triggered.connect(self.show_shortcuts)
         help_menu.addAction(sheet)
+
+    def add_desk_action(self, text: str, run: Callable[[], None], *, name: str) -> QAction:
+        """An entry of the "Ca trực" menu (shift leader's window, audit log...) for roles that
+        may use it; the composition root decides which are added."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(run)
+        self.desk_menu.addAction(action)
+        self.desk_menu.menuAction().setVisible(True)
+        return action
+
+    def add_queue(self, widget: QWidget, title: str) -> None:
+        """Another list beside the inbox (e.g. cases forwarded to the officer's units)."""
+        self.left.addTab(widget, title)
 
     def _settings(self) -> None:
         if self.open_settings is not None:
