@@ -64,14 +64,121 @@
     </message>
 </context>
 <context>
+    <name>AuditViewer</name>
+    <message>
+        <source>Nhật ký kiểm toán</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Mọi thao tác</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Kiểm tra chuỗi</source>
+        <translation>Verify chain</translation>
+    </message>
+    <message>
+        <source>Mã</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Đối tượng</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Tải thêm (cũ hơn)</source>
+        <translation>Load more (older)</translation>
+    </message>
+    <message>
+        <source>Thao tác:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <source>{n} sự kiện đang hiển thị</source>
+        <translation>{n} events shown</translation>
+    </message>
+    <message>
+        <source>(hệ thống)</source>
+        <translation>(system)</translation>
+    </message>
+    <message>
+        <source>Vụ việc</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Bàn giao</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <source>Ca trực</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Tài khoản trang</source>
+        <translation>Page account</translation>
+    </message>
+    <message>
+        <source>Nhật ký</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Xuất dữ liệu</source>
+        <translation>Data export</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra chuỗi…</source>
+        <translation>Verifying the chain…</translation>
+    </message>
+    <message>
+        <source>✔ Chuỗi nhật ký nguyên vẹn: {n} sự kiện, mã băm cuối {head}…</source>
+        <translation>✔ Log chain intact: {n} events, last hash {head}…</translation>
+    </message>
+    <message>
+        <source>✘ CHUỖI NHẬT KÝ BỊ PHÁ VỠ tại sự kiện #{id} ({reason}). Báo ngay cho lãnh đạo và quản trị; giữ nguyên tệp dữ liệu.</source>
+        <translation>✘ LOG CHAIN BROKEN at event #{id} ({reason}). Tell the leadership and the administrator at once; leave the data file untouched.</translation>
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message>
         <source>Chọn một vụ việc trong hộp thư</source>
         <translation>Select a case in the inbox</translation>
     </message>
     <message>
+        <source>Xem thông tin người báo tin (ghi nhật ký)</source>
+        <translation>Show the informant&apos;s details (logged)</translation>
+    </message>
+    <message>
         <source>Vụ việc #{id} — đang tải…</source>
         <translation>Case #{id} — loading…</translation>
+    </message>
+    <message>
+        <source>Không được xem vụ việc này</source>
+        <translation>You may not view this case</translation>
     </message>
     <message>
         <source>Không tải được vụ việc</source>
@@ -102,6 +209,14 @@
         <translation>user blocked</translation>
     </message>
     <message>
+        <source>🔒 thông tin cá nhân đã che</source>
+        <translation>🔒 personal details masked</translation>
+    </message>
+    <message>
+        <source>🔓 đang xem thông tin người báo tin</source>
+        <translation>🔓 viewing the informant&apos;s details</translation>
+    </message>
+    <message>
         <source>Người khác vừa thay đổi vụ việc này: đã tải lại, hãy quyết định lại.</source>
         <translation>Someone else has just changed this case: it has been reloaded, please decide again.</translation>
     </message>
@@ -112,6 +227,34 @@
     <message>
         <source>Không thực hiện được: {e}</source>
         <translation>Could not be done: {e}</translation>
+    </message>
+    <message>
+        <source>Vai trò của đồng chí không được chuyển đơn vị.</source>
+        <translation>Your role may not forward cases to units.</translation>
+    </message>
+    <message>
+        <source>Đồng chí đã chuyển sang vụ việc khác.</source>
+        <translation>You have moved on to another case.</translation>
+    </message>
+    <message>
+        <source>Đã chuyển vụ việc cho đơn vị; chờ kết quả.</source>
+        <translation>Case forwarded to the unit; awaiting the result.</translation>
+    </message>
+    <message>
+        <source>Đã ghi kết quả của đơn vị.</source>
+        <translation>The unit&apos;s result has been recorded.</translation>
+    </message>
+    <message>
+        <source>Đã lưu ghi chú nội bộ.</source>
+        <translation>Internal note saved.</translation>
+    </message>
+    <message>
+        <source>Đã nhắc {n} cán bộ.</source>
+        <translation>Officers mentioned: {n}.</translation>
+    </message>
+    <message>
+        <source>Không có cán bộ: {names}.</source>
+        <translation>No such officer: {names}.</translation>
     </message>
     <message>
         <source>Đã đưa vào hàng gửi: {kind}. Trạng thái hiện ở “Thao tác gửi đi”.</source>
@@ -173,6 +316,10 @@
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Đã hiện thông tin người báo tin; việc xem đã được ghi nhật ký.</source>
+        <translation>Informant details shown; this viewing has been logged.</translation>
+    </message>
 </context>
 <context>
     <name>ClassificationBanner</name>
@@ -208,8 +355,20 @@
         <translation>{category} ({source})</translation>
     </message>
     <message>
+        <source>mục {n}</source>
+        <translation>item {n}</translation>
+    </message>
+    <message>
+        <source>, ký tự {start}–{end}</source>
+        <translation>, characters {start}–{end}</translation>
+    </message>
+    <message>
+        <source>{kind}: {value} — {where}</source>
+        <translation>{kind}: {value} — {where}</translation>
+    </message>
+    <message>
         <source>{kind}: {value} — mục {n}, ký tự {start}–{end}</source>
-        <translation>{kind}: {value} — item {n}, characters {start}–{end}</translation>
+        <translation type="vanished">{kind}: {value} — item {n}, characters {start}–{end}</translation>
     </message>
     <message>
         <source>Không phát hiện</source>
@@ -218,6 +377,270 @@
     <message>
         <source>Dữ liệu cá nhân phát hiện được ({n})</source>
         <translation>Personal data found ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardDialog</name>
+    <message>
+        <source>Chuyển đơn vị xử lý</source>
+        <translation>Forward to a unit</translation>
+    </message>
+    <message>
+        <source>+{n} giờ</source>
+        <translation>+{n} h</translation>
+    </message>
+    <message>
+        <source>Nội dung chỉ đạo: cần xác minh gì, báo cáo kết quả thế nào (văn bản thuần)…</source>
+        <translation>Instructions: what to verify, how to report the result (plain text)…</translation>
+    </message>
+    <message>
+        <source>Chuyển</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hạn báo cáo kết quả</source>
+        <translation>Result due by</translation>
+    </message>
+    <message>
+        <source>Đơn vị nhận</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <source>Chỉ đạo</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>{name} (đơn vị hiện tại)</source>
+        <translation>{name} (current unit)</translation>
+    </message>
+    <message>
+        <source>Chọn đơn vị nhận (khác đơn vị hiện tại của vụ việc).</source>
+        <translation>Choose a receiving unit (other than the case&apos;s current unit).</translation>
+    </message>
+    <message>
+        <source>Hạn báo cáo phải ở tương lai.</source>
+        <translation>The result deadline must be in the future.</translation>
+    </message>
+    <message>
+        <source>Ghi nội dung chỉ đạo cho đơn vị nhận.</source>
+        <translation>Write the instructions for the receiving unit.</translation>
+    </message>
+    <message>
+        <source>Nội dung chỉ đạo dài quá {n} ký tự.</source>
+        <translation>The instructions are longer than {n} characters.</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardPane</name>
+    <message>
+        <source>Chuyển đơn vị</source>
+        <translation>Forward to unit</translation>
+    </message>
+    <message>
+        <source>Chuyển đơn vị…</source>
+        <translation>Forward to unit…</translation>
+    </message>
+    <message>
+        <source>Kết quả xác minh, xử lý của đơn vị (văn bản thuần)…</source>
+        <translation>The unit&apos;s verification and handling result (plain text)…</translation>
+    </message>
+    <message>
+        <source>Ghi kết quả</source>
+        <translation>Record result</translation>
+    </message>
+    <message>
+        <source>Ghi kết quả cho:</source>
+        <translation>Record result for:</translation>
+    </message>
+    <message>
+        <source>{unit} — hạn {when}</source>
+        <translation>{unit} — due {when}</translation>
+    </message>
+    <message>
+        <source>Chưa chuyển đơn vị nào.</source>
+        <translation>Not forwarded to any unit.</translation>
+    </message>
+    <message>
+        <source>Đang chờ {n} đơn vị báo kết quả; sớm nhất: {unit}, {due}</source>
+        <translation>Units yet to report: {n}; earliest: {unit}, {due}</translation>
+    </message>
+    <message>
+        <source>Các đơn vị đã báo kết quả ({n}).</source>
+        <translation>All units have reported ({n}).</translation>
+    </message>
+    <message>
+        <source>đã có kết quả</source>
+        <translation>result received</translation>
+    </message>
+    <message>
+        <source>→ {unit} · hạn {when} · {state}</source>
+        <translation>→ {unit} · due {when} · {state}</translation>
+    </message>
+    <message>
+        <source>Chuyển bởi {who} lúc {when}</source>
+        <translation>Forwarded by {who} at {when}</translation>
+    </message>
+    <message>
+        <source>Chỉ đạo: {text}</source>
+        <translation>Instructions: {text}</translation>
+    </message>
+    <message>
+        <source>(không ghi)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>, sau hạn</source>
+        <translation>, late</translation>
+    </message>
+    <message>
+        <source>Kết quả ({who}, {when}{late}): {text}</source>
+        <translation>Result ({who}, {when}{late}): {text}</translation>
+    </message>
+    <message>
+        <source>Đã báo cáo vượt cấp lúc {when}</source>
+        <translation>Escalated at {when}</translation>
+    </message>
+    <message>
+        <source>🔒 thông tin cá nhân đã che</source>
+        <translation>🔒 personal details masked</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardQueueView</name>
+    <message>
+        <source>Vụ việc chuyển đến đơn vị</source>
+        <translation>Cases forwarded to units</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Vụ việc</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Phân loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Từ đơn vị</source>
+        <translation>From unit</translation>
+    </message>
+    <message>
+        <source>Đơn vị nhận</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Chỉ đạo</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>Không tải được danh sách: {e}</source>
+        <translation>The list could not be loaded: {e}</translation>
+    </message>
+    <message>
+        <source>⚠ {case}</source>
+        <translation>⚠ {case}</translation>
+    </message>
+    <message>
+        <source>Vụ việc chuyển đến đơn vị: {n} đang chờ kết quả, {late} quá hạn</source>
+        <translation>Cases forwarded to units: {n} awaiting a result, {late} overdue</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverTab</name>
+    <message>
+        <source>Ghi chú bàn giao cho ca sau: việc đang dở, lưu ý (văn bản thuần)…</source>
+        <translation>Handover note for the next shift: unfinished work, points to watch (plain text)…</translation>
+    </message>
+    <message>
+        <source>Ký bàn giao ca</source>
+        <translation>Sign shift handover</translation>
+    </message>
+    <message>
+        <source>Lúc</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Người bàn giao</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <source>Người nhận</source>
+        <translation>Accepted by</translation>
+    </message>
+    <message>
+        <source>Lúc nhận</source>
+        <translation>Accepted at</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Nhận bàn giao</source>
+        <translation>Accept handover</translation>
+    </message>
+    <message>
+        <source>Tóm tắt tự động (nếu ký bây giờ)</source>
+        <translation>Automatic summary (if signed now)</translation>
+    </message>
+    <message>
+        <source>Ghi chú của người bàn giao</source>
+        <translation>Note from the outgoing officer</translation>
+    </message>
+    <message>
+        <source>Các lần bàn giao gần đây</source>
+        <translation>Recent handovers</translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo ca ký bàn giao.</source>
+        <translation>Only shift leaders sign handovers.</translation>
+    </message>
+    <message>
+        <source>(chưa nhận)</source>
+        <translation>(not accepted)</translation>
+    </message>
+    <message>
+        <source>Bàn giao lúc {t} — {who}</source>
+        <translation>Handed over at {t} — {who}</translation>
+    </message>
+    <message>
+        <source>Đã nhận lúc {t} — {who}</source>
+        <translation>Accepted at {t} — {who}</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>(không ghi)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Tóm tắt:</source>
+        <translation>Summary:</translation>
+    </message>
+    <message>
+        <source>Đã ký bàn giao ca; chờ ca sau nhận.</source>
+        <translation>Shift handover signed; waiting for the next shift to accept it.</translation>
+    </message>
+    <message>
+        <source>Đã nhận bàn giao ca của {who}.</source>
+        <translation>Handover from {who} accepted.</translation>
     </message>
 </context>
 <context>
@@ -547,10 +970,49 @@
     </message>
 </context>
 <context>
+    <name>LeaderWindow</name>
+    <message>
+        <source>DutyDesk — Trưởng ca</source>
+        <translation>DutyDesk — Shift leader</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Khối lượng công việc</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <source>Lịch trực</source>
+        <translation>Duty roster</translation>
+    </message>
+    <message>
+        <source>Bàn giao ca</source>
+        <translation>Shift handover</translation>
+    </message>
+    <message>
+        <source>Chuyển đơn vị quá hạn</source>
+        <translation>Overdue forwards</translation>
+    </message>
+    <message>
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>DutyDesk — Bàn trực mạng xã hội</source>
         <translation>DutyDesk — Social media duty desk</translation>
+    </message>
+    <message>
+        <source>Hộp thư chung</source>
+        <translation>Shared inbox</translation>
+    </message>
+    <message>
+        <source>Màn hình đã khoá. Nhập mật khẩu để tiếp tục.</source>
+        <translation>Screen locked. Enter your password to continue.</translation>
     </message>
     <message>
         <source>Đang mở kho dữ liệu…</source>
@@ -577,6 +1039,10 @@
         <translation>Account sync status</translation>
     </message>
     <message>
+        <source>&amp;Ca trực</source>
+        <translation>&amp;Shift</translation>
+    </message>
+    <message>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
@@ -591,6 +1057,21 @@
     <message>
         <source>Đồng bộ lúc {time}: {ok}/{total} tài khoản ổn định, +{new} mục mới</source>
         <translation>Synced at {time}: {ok}/{total} accounts healthy, +{new} new items</translation>
+    </message>
+</context>
+<context>
+    <name>MentionsButton</name>
+    <message>
+        <source>@ Nhắc đến tôi ({n})</source>
+        <translation>@ My mentions ({n})</translation>
+    </message>
+    <message>
+        <source>Không có ghi chú mới nhắc đến đồng chí</source>
+        <translation>No new notes mention you</translation>
+    </message>
+    <message>
+        <source>#{id} · {author} · {when}</source>
+        <translation>#{id} · {author} · {when}</translation>
     </message>
 </context>
 <context>
@@ -638,6 +1119,91 @@
     <message>
         <source>Huấn luyện lại thất bại; mô hình hiện tại được giữ nguyên. ({error})</source>
         <translation>Retraining failed; the current model stays. ({error})</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPane</name>
+    <message>
+        <source>Ghi chú nội bộ</source>
+        <translation>Internal notes</translation>
+    </message>
+    <message>
+        <source>Ghi chú chỉ cán bộ thấy; gõ @ để nhắc một cán bộ (văn bản thuần)…</source>
+        <translation>Notes only officers can see; type @ to mention an officer (plain text)…</translation>
+    </message>
+    <message>
+        <source>Lưu ghi chú (Ctrl+Enter)</source>
+        <translation>Save note (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>{n}/{max} ký tự</source>
+        <translation>{n}/{max} characters</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueTab</name>
+    <message>
+        <source>Vụ việc</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Phân loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Đơn vị nhận</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Vượt cấp</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Chỉ đạo</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>Ghi chú báo cáo vượt cấp (không bắt buộc)</source>
+        <translation>Escalation note (optional)</translation>
+    </message>
+    <message>
+        <source>Báo cáo vượt cấp</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <source>⚠ #{id}</source>
+        <translation>⚠ #{id}</translation>
+    </message>
+    <message>
+        <source>Chuyển đơn vị quá hạn chưa có kết quả: {n} — nhấn đúp để mở vụ việc</source>
+        <translation>Overdue forwards without a result: {n} — double-click to open the case</translation>
+    </message>
+    <message>
+        <source>Đã báo cáo vượt cấp vụ việc #{id} ({unit}).</source>
+        <translation>Case #{id} escalated ({unit}).</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceBar</name>
+    <message>
+        <source> (máy {ws})</source>
+        <translation> (workstation {ws})</translation>
+    </message>
+    <message>
+        <source>✍ Đ/c {name}{where} đang soạn trả lời</source>
+        <translation>✍ Officer {name}{where} is writing a reply</translation>
+    </message>
+    <message>
+        <source>👁 Đ/c {name}{where} đang mở vụ này</source>
+        <translation>👁 Officer {name}{where} has this case open</translation>
     </message>
 </context>
 <context>
@@ -713,6 +1279,97 @@
     <message>
         <source>{n}/{max} ký tự</source>
         <translation>{n}/{max} characters</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTab</name>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Bắt đầu</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Kết thúc</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Trực chỉ huy</source>
+        <translation>Leader on duty</translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kết thúc ca này ngay</source>
+        <translation>End this shift now</translation>
+    </message>
+    <message>
+        <source>Trực chỉ huy (lãnh đạo ca)</source>
+        <translation>Leader on duty (shift leader)</translation>
+    </message>
+    <message>
+        <source>Thêm ca trực</source>
+        <translation>Add shift</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Xếp ca mới</source>
+        <translation>New shift</translation>
+    </message>
+    <message>
+        <source>Kết thúc sớm lúc {t}</source>
+        <translation>Ended early at {t}</translation>
+    </message>
+    <message>
+        <source>Đang trực</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <source>Sắp tới</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <source>Đã hết ca</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>✔</source>
+        <translation>✔</translation>
+    </message>
+    <message>
+        <source>Chọn cán bộ và đơn vị.</source>
+        <translation>Choose an officer and a unit.</translation>
+    </message>
+    <message>
+        <source>Ca trực phải kết thúc sau khi bắt đầu.</source>
+        <translation>A shift must end after it starts.</translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo ca mới được xếp làm trực chỉ huy.</source>
+        <translation>Only shift leaders can be made leader on duty.</translation>
+    </message>
+    <message>
+        <source>Đã xếp ca trực: {who}, {start} → {end}.</source>
+        <translation>Shift scheduled: {who}, {start} → {end}.</translation>
+    </message>
+    <message>
+        <source>Đã kết thúc ca của {who}; chia lại {n} vụ việc.</source>
+        <translation>{who}&apos;s shift ended; {n} cases reassigned.</translation>
     </message>
 </context>
 <context>
@@ -989,6 +1646,77 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>DutyDesk — Đăng nhập</source>
+        <translation>DutyDesk — Sign in</translation>
+    </message>
+    <message>
+        <source>Máy trạm kết nối Internet: chỉ xử lý thông tin không thuộc bí mật nhà nước.</source>
+        <translation>Internet-connected workstation: handle only information that is not a state secret.</translation>
+    </message>
+    <message>
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Lần chạy đầu tiên: tạo tài khoản quản trị đơn vị. Quản trị viên sẽ thêm các cán bộ khác.</source>
+        <translation>First run: create the unit administrator account. The administrator will add the other officers.</translation>
+    </message>
+    <message>
+        <source>Tạo quản trị viên</source>
+        <translation>Create administrator</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Cán bộ khác đăng nhập</source>
+        <translation>Sign in as another officer</translation>
+    </message>
+    <message>
+        <source>Màn hình đã khóa. Cán bộ: {name} ({username})</source>
+        <translation>Screen locked. Officer: {name} ({username})</translation>
+    </message>
+    <message>
+        <source>Không đăng nhập được do lỗi hệ thống; thử lại hoặc báo quản trị.</source>
+        <translation>Could not sign in because of a system error; try again or tell the administrator.</translation>
+    </message>
+    <message>
+        <source>Nhập tên đăng nhập và mật khẩu.</source>
+        <translation>Enter your username and password.</translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu không khớp.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <source>Điền đủ tên đăng nhập, họ tên và đơn vị.</source>
+        <translation>Fill in the username, full name and unit.</translation>
+    </message>
+</context>
+<context>
     <name>ThreadPane</name>
     <message>
         <source>Chọn một vụ việc trong hộp thư</source>
@@ -1083,6 +1811,81 @@
     <message>
         <source>⚠ KHẨN CẤP: {n} vụ mới, mới nhất — {what}</source>
         <translation>⚠ URGENT: {n} new cases, the newest — {what}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadTab</name>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Trong ca</source>
+        <translation>On shift</translation>
+    </message>
+    <message>
+        <source>Đang xử lý / định mức</source>
+        <translation>In progress / limit</translation>
+    </message>
+    <message>
+        <source>Khẩn</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Vụ việc</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Phân loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cán bộ xử lý</source>
+        <translation>Assigned officer</translation>
+    </message>
+    <message>
+        <source>Phản hồi đầu</source>
+        <translation>First response</translation>
+    </message>
+    <message>
+        <source>Giải quyết</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>✔ đang trực</source>
+        <translation>✔ on duty</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>⚠ #{id}</source>
+        <translation>⚠ #{id}</translation>
+    </message>
+    <message>
+        <source>(chưa giao)</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <source>Vụ việc quá chỉ tiêu thời gian xử lý ({n}) — nhấn đúp để mở</source>
+        <translation>Cases past their time targets ({n}) — double-click to open</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +2064,233 @@
     </message>
 </context>
 <context>
+    <name>duty_labels</name>
+    <message>
+        <source>Cán bộ trực ban</source>
+        <translation>Duty officer</translation>
+    </message>
+    <message>
+        <source>Lãnh đạo ca</source>
+        <translation>Shift leader</translation>
+    </message>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Kiểm tra</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <source>còn {d}</source>
+        <translation>{d} left</translation>
+    </message>
+    <message>
+        <source>quá hạn {d}</source>
+        <translation>{d} overdue</translation>
+    </message>
+    <message>
+        <source>Phản hồi đầu: đã phản hồi, trễ {d}</source>
+        <translation>First response: given, {d} late</translation>
+    </message>
+    <message>
+        <source>Phản hồi đầu: đã phản hồi đúng hạn</source>
+        <translation>First response: given on time</translation>
+    </message>
+    <message>
+        <source>Phản hồi đầu: không có (đã dừng)</source>
+        <translation>First response: none (stopped)</translation>
+    </message>
+    <message>
+        <source>Phản hồi đầu: {due}</source>
+        <translation>First response: {due}</translation>
+    </message>
+    <message>
+        <source>Giải quyết: {due}</source>
+        <translation>Resolution: {due}</translation>
+    </message>
+    <message>
+        <source>Giải quyết: đã dừng, mất {spent} (vượt {over})</source>
+        <translation>Resolution: stopped after {spent} ({over} over)</translation>
+    </message>
+    <message>
+        <source>Giải quyết: đã dừng, mất {spent} (đúng hạn)</source>
+        <translation>Resolution: stopped after {spent} (on time)</translation>
+    </message>
+    <message>
+        <source> và {n} vụ khác</source>
+        <translation> and {n} more</translation>
+    </message>
+    <message>
+        <source>Đang mở: {n}</source>
+        <translation>Open: {n}</translation>
+    </message>
+    <message>
+        <source>Khẩn cấp</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Chưa giao</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Chuyển đơn vị quá hạn: {n}</source>
+        <translation>Overdue forwards: {n}</translation>
+    </message>
+    <message>
+        <source> — mã chuyển {ids}</source>
+        <translation> — forwards {ids}</translation>
+    </message>
+    <message>
+        <source>Đăng nhập</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <source>Đăng nhập thất bại</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <source>Đăng xuất</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>Khóa tài khoản</source>
+        <translation>Account locked</translation>
+    </message>
+    <message>
+        <source>Mở khóa màn hình</source>
+        <translation>Screen unlocked</translation>
+    </message>
+    <message>
+        <source>Tạo cán bộ</source>
+        <translation>Officer created</translation>
+    </message>
+    <message>
+        <source>Sửa cán bộ</source>
+        <translation>Officer edited</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Xem thông tin người báo tin</source>
+        <translation>Informant details viewed</translation>
+    </message>
+    <message>
+        <source>Xem vụ việc</source>
+        <translation>Case viewed</translation>
+    </message>
+    <message>
+        <source>Phân loại</source>
+        <translation>Category changed</translation>
+    </message>
+    <message>
+        <source>Đổi trạng thái</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <source>Đổi ưu tiên</source>
+        <translation>Priority changed</translation>
+    </message>
+    <message>
+        <source>Giao việc</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Tự động giao việc</source>
+        <translation>Auto-assigned</translation>
+    </message>
+    <message>
+        <source>Chia lại khi hết ca</source>
+        <translation>Reassigned at shift end</translation>
+    </message>
+    <message>
+        <source>Chuyển đơn vị</source>
+        <translation>Forwarded to unit</translation>
+    </message>
+    <message>
+        <source>Kết quả chuyển đơn vị</source>
+        <translation>Forward result</translation>
+    </message>
+    <message>
+        <source>Báo cáo vượt cấp</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Trả lời</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Duyệt trả lời</source>
+        <translation>Reply approved</translation>
+    </message>
+    <message>
+        <source>Ghi chú nội bộ</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <source>Ẩn bình luận</source>
+        <translation>Comment hidden</translation>
+    </message>
+    <message>
+        <source>Hiện lại bình luận</source>
+        <translation>Comment unhidden</translation>
+    </message>
+    <message>
+        <source>Xoá bình luận</source>
+        <translation>Comment deleted</translation>
+    </message>
+    <message>
+        <source>Chặn người dùng</source>
+        <translation>User blocked</translation>
+    </message>
+    <message>
+        <source>Sửa quy tắc kiểm duyệt</source>
+        <translation>Moderation rule edited</translation>
+    </message>
+    <message>
+        <source>Sửa quy tắc giao việc</source>
+        <translation>Assignment rule edited</translation>
+    </message>
+    <message>
+        <source>Sửa chỉ tiêu thời gian</source>
+        <translation>Time targets edited</translation>
+    </message>
+    <message>
+        <source>Lịch trực</source>
+        <translation>Roster changed</translation>
+    </message>
+    <message>
+        <source>Ký bàn giao ca</source>
+        <translation>Handover signed</translation>
+    </message>
+    <message>
+        <source>Nhận bàn giao ca</source>
+        <translation>Handover accepted</translation>
+    </message>
+    <message>
+        <source>Xuất dữ liệu</source>
+        <translation>Data exported</translation>
+    </message>
+    <message>
+        <source>Kiểm tra chuỗi nhật ký</source>
+        <translation>Log chain checked</translation>
+    </message>
+    <message>
+        <source>Sửa tài khoản trang</source>
+        <translation>Page account edited</translation>
+    </message>
+    <message>
+        <source>Sửa đơn vị</source>
+        <translation>Unit edited</translation>
+    </message>
+</context>
+<context>
     <name>health</name>
     <message>
         <source>Chưa đồng bộ</source>
@@ -1424,6 +2454,13 @@
     <message>
         <source>Còn {left} để nhắn lại cho người dân.</source>
         <translation>{left} left to write back to the citizen.</translation>
+    </message>
+</context>
+<context>
+    <name>leader_common</name>
+    <message>
+        <source>Lỗi hệ thống: {e}</source>
+        <translation>System error: {e}</translation>
     </message>
 </context>
 </TS>
