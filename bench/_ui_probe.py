@@ -203,7 +203,8 @@ def attribute(
                 mine = [f for f in middle.stack if _ours(f)][-3:]
                 inner = [f for f in middle.stack[-3:] if f not in mine]
                 lines = [_where(f) for f in mine] + [f"> {_where(f)}" for f in inner]
-                lines += [f"  [{n}] {w}" for n, w in sorted(middle.others.items())]
+                busy = sorted((n, w) for n, w in middle.others.items() if not w.startswith(IDLE))
+                lines += [f"  [{n}] {w}" for n, w in busy]
             what = f"{len(samples)} samples"
             if gcs is not None:
                 # the tick was due at ``due`` and ran ``stall_ms`` later
