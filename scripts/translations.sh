@@ -24,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BIN=.venv/bin
-SOURCES=(desktop/views desktop/app.py)
+SOURCES=(desktop/views desktop/gui desktop/app.py)
 LANGUAGES=(en)
 
 # lupdate over the sources plus the wrapped strings; "$@" = its options and -ts FILE.

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.config import Config
 from desktop.domain.enums import OfficerRole
@@ -234,7 +234,7 @@ def _add_duty_views(desk: Desk, duty: DutyServices, officer_id: int, role: Offic
     window, panel = desk.window, desk.panel
     queue = ForwardQueueView(lambda: duty.forwarding.queue_view(officer_id), parent=window)
     queue.open_requested.connect(window.open_case)
-    window.add_queue(queue, window.tr("Chuyển đến đơn vị"))
+    window.add_queue(queue, QCoreApplication.translate("MainWindow", "Chuyển đến đơn vị"))
     queue.refresh()
     desk._undo.append(queue.shutdown)
     desk.refreshers.append(queue.refresh)
@@ -262,7 +262,11 @@ def _add_duty_views(desk: Desk, duty: DutyServices, officer_id: int, role: Offic
             leader[0].show()
             leader[0].raise_()
 
-        window.add_desk_action(window.tr("Bảng trưởng ca…"), open_leader, name="actionLeader")
+        window.add_desk_action(
+            QCoreApplication.translate("MainWindow", "Bảng trưởng ca…"),
+            open_leader,
+            name="actionLeader",
+        )
 
     if allowed(role, Action.VIEW_AUDIT_LOG):
         viewer: list[AuditViewer] = []
@@ -276,7 +280,11 @@ def _add_duty_views(desk: Desk, duty: DutyServices, officer_id: int, role: Offic
             viewer[0].show()
             viewer[0].raise_()
 
-        window.add_desk_action(window.tr("Nhật ký kiểm toán…"), open_audit, name="actionAudit")
+        window.add_desk_action(
+            QCoreApplication.translate("MainWindow", "Nhật ký kiểm toán…"),
+            open_audit,
+            name="actionAudit",
+        )
 
     async def leave() -> None:
         await duty.presence.leave(officer_id)

@@ -139,26 +139,29 @@ class MainWindow(QMainWindow):
 
     # -- keyboard ------------------------------------------------------------------------------
     def _bindings(self) -> list[shortcuts.Binding]:
-        t = self.tr
         rows: list[shortcuts.Binding] = []
         inbox = self.inbox
         if inbox is not None:
             rows += [
                 shortcuts.Binding(
-                    ("J",), t("Vụ tiếp theo (hoặc mũi tên xuống)"), inbox.select_next
+                    ("J",), self.tr("Vụ tiếp theo (hoặc mũi tên xuống)"), inbox.select_next
                 ),
-                shortcuts.Binding(("K",), t("Vụ trước (hoặc mũi tên lên)"), inbox.select_previous),
-                shortcuts.Binding(("/", "Ctrl+F"), t("Tìm kiếm"), inbox.focus_search),
+                shortcuts.Binding(
+                    ("K",), self.tr("Vụ trước (hoặc mũi tên lên)"), inbox.select_previous
+                ),
+                shortcuts.Binding(("/", "Ctrl+F"), self.tr("Tìm kiếm"), inbox.focus_search),
             ]
         rows += [shortcuts.Binding((str(d),), "", self._classifier(d)) for d in range(1, 10)]
         rows += [
-            shortcuts.Binding(("U",), t("Bật/tắt khẩn cấp"), self._case("toggle_urgent")),
-            shortcuts.Binding(("A",), t("Giao việc"), self._case("start_assign")),
-            shortcuts.Binding(("R",), t("Trả lời"), self._case("start_reply")),
-            shortcuts.Binding(("H",), t("Ẩn bình luận (có xác nhận)"), self._case("hide_current")),
-            shortcuts.Binding(("E",), t("Đánh dấu đã xong"), self._case("resolve_current")),
-            shortcuts.Binding(("Esc",), t("Về danh sách vụ việc"), self.focus_inbox),
-            shortcuts.Binding(("?", "F1"), t("Bảng phím tắt"), self.show_shortcuts),
+            shortcuts.Binding(("U",), self.tr("Bật/tắt khẩn cấp"), self._case("toggle_urgent")),
+            shortcuts.Binding(("A",), self.tr("Giao việc"), self._case("start_assign")),
+            shortcuts.Binding(("R",), self.tr("Trả lời"), self._case("start_reply")),
+            shortcuts.Binding(
+                ("H",), self.tr("Ẩn bình luận (có xác nhận)"), self._case("hide_current")
+            ),
+            shortcuts.Binding(("E",), self.tr("Đánh dấu đã xong"), self._case("resolve_current")),
+            shortcuts.Binding(("Esc",), self.tr("Về danh sách vụ việc"), self.focus_inbox),
+            shortcuts.Binding(("?", "F1"), self.tr("Bảng phím tắt"), self.show_shortcuts),
         ]
         return rows
 
@@ -191,13 +194,12 @@ class MainWindow(QMainWindow):
                 actions.show_case(current)
 
     def sheet_rows(self) -> list[tuple[str, str]]:
-        t = self.tr
         rows = [(shortcuts.key_text(b.keys), b.label) for b in self.bindings if b.label]
         if self.inbox is not None:
-            rows.insert(2, (shortcuts.key_text(("Return",)), t("Mở vụ đang chọn")))
+            rows.insert(2, (shortcuts.key_text(("Return",)), self.tr("Mở vụ đang chọn")))
         rows.insert(
             3 if self.inbox is not None else 0,
-            ("1 … 9", t("Phân loại theo số ghi trong khung phân loại")),
+            ("1 … 9", self.tr("Phân loại theo số ghi trong khung phân loại")),
         )
         return rows
 

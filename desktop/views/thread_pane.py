@@ -13,7 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QListWidget,
@@ -54,7 +54,8 @@ PII_BACKGROUND = QColor("#ffd8a8")
 
 
 def _attachment_text(meta: dict[str, Any]) -> str:
-    parts = [str(meta.get("type") or meta.get("mime_type") or "tệp")]
+    kind = meta.get("type") or meta.get("mime_type")
+    parts = [str(kind) if kind else QCoreApplication.translate("ThreadPane", "tệp")]
     name = meta.get("name") or meta.get("description")
     if name:
         parts.append(str(name))

@@ -1019,6 +1019,54 @@
         <translation>Opening the data store…</translation>
     </message>
     <message>
+        <source>Vụ tiếp theo (hoặc mũi tên xuống)</source>
+        <translation>Next case (or Down arrow)</translation>
+    </message>
+    <message>
+        <source>Vụ trước (hoặc mũi tên lên)</source>
+        <translation>Previous case (or Up arrow)</translation>
+    </message>
+    <message>
+        <source>Tìm kiếm</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Bật/tắt khẩn cấp</source>
+        <translation>Toggle urgent</translation>
+    </message>
+    <message>
+        <source>Giao việc</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>Trả lời</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Ẩn bình luận (có xác nhận)</source>
+        <translation>Hide comment (with confirmation)</translation>
+    </message>
+    <message>
+        <source>Đánh dấu đã xong</source>
+        <translation>Mark as resolved</translation>
+    </message>
+    <message>
+        <source>Về danh sách vụ việc</source>
+        <translation>Back to the case list</translation>
+    </message>
+    <message>
+        <source>Bảng phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Mở vụ đang chọn</source>
+        <translation>Open the selected case</translation>
+    </message>
+    <message>
+        <source>Phân loại theo số ghi trong khung phân loại</source>
+        <translation>Categorise by the number shown in the category pane</translation>
+    </message>
+    <message>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -1057,6 +1105,18 @@
     <message>
         <source>Đồng bộ lúc {time}: {ok}/{total} tài khoản ổn định, +{new} mục mới</source>
         <translation>Synced at {time}: {ok}/{total} accounts healthy, +{new} new items</translation>
+    </message>
+    <message>
+        <source>Chuyển đến đơn vị</source>
+        <translation>Forwarded to us</translation>
+    </message>
+    <message>
+        <source>Bảng trưởng ca…</source>
+        <translation>Shift leader&apos;s board…</translation>
+    </message>
+    <message>
+        <source>Nhật ký kiểm toán…</source>
+        <translation>Audit log…</translation>
     </message>
 </context>
 <context>
@@ -1718,6 +1778,10 @@
 </context>
 <context>
     <name>ThreadPane</name>
+    <message>
+        <source>tệp</source>
+        <translation>file</translation>
+    </message>
     <message>
         <source>Chọn một vụ việc trong hộp thư</source>
         <translation>Select a case in the inbox</translation>
