@@ -8,9 +8,9 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
-from desktop.domain.enums import OutboxKind, OutboxState, Platform
+from desktop.domain.enums import OfficerRole, OutboxKind, OutboxState, Platform
 from desktop.domain.records import IncomingItem
 from desktop.services.campaigns import CampaignDetector
 from desktop.services.outbox import OutboxService
@@ -29,7 +29,7 @@ from desktop.store.database import Database
 from desktop.store.directory import ensure_account
 from desktop.store.inbox import InboxFilter, count_threads, inbox_page
 from desktop.store.ingest import ingest_items
-from desktop.store.models import AuditEvent, Campaign, Item, OutboxAction, Thread
+from desktop.store.models import AuditEvent, Campaign, Item, Officer, OutboxAction, Thread, Unit
 from desktop.text.simhash import MAX_DISTANCE, SimIndex, canonical_words, fingerprint, hamming
 from tests.factories import PAGE, PAGE2, T0, comment, setup_accounts
 
@@ -399,3 +399,38 @@ def test_comment_targets_refuse_non_comment_actions(db: Database, pages: dict[st
         db.read_blocking(lambda s: comment_targets(s, cid, OutboxKind.PUBLIC_REPLY))
     unhide = db.read_blocking(lambda s: comment_targets(s, cid, OutboxKind.UNHIDE))
     assert unhide == []
+
+
+@pytest.mark.parametrize(
+    ("role", "unit", "queued"),
+    [
+        (OfficerRole.SHIFT_LEADER, "TH", 4),  # the province: every Page
+        (OfficerRole.DUTY_OFFICER, "TH-SAMSON", 1),  # only his district's Page
+        (OfficerRole.AUDITOR, "TH", 0),  # auditors never moderate
+    ],
+)
+def test_bulk_hide_queues_only_what_the_officer_may_moderate(
+    db: Database, pages: dict[str, int], role: OfficerRole, unit: str, queued: int
+) -> None:
+    posted = [comment(PROPAGANDA, page=p, minutes=n) for n, p in enumerate(PAGES[:4])]
+    _assign(db, posted)
+    [campaign] = _campaigns(db)
+
+    def add_officer(session: Any) -> int:
+        unit_id = session.scalar(select(Unit.id).where(Unit.code == unit))
+        officer = Officer(username="o1", display_name="Cán bộ", role=role, unit_id=unit_id)
+        session.add(officer)
+        session.flush()
+        return int(officer.id)
+
+    officer_id = db.write_blocking(add_officer)
+    outbox = OutboxService(db, None, None, None, None, clock=lambda: T0)  # type: ignore[arg-type]
+    detector = CampaignDetector(db, outbox.queue)
+    done = asyncio.run(detector.bulk_action(campaign.id, OutboxKind.HIDE, officer_id=officer_id))
+    assert done == queued
+    assert (
+        db.read_blocking(lambda s: s.scalar(select(func.count()).select_from(OutboxAction)))
+        == queued
+    )
+    events = db.read_blocking(lambda s: list(s.scalars(select(AuditEvent.actor_id))))
+    assert events == [officer_id] * queued  # a refused hide leaves no action and no event

@@ -16,9 +16,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.config import Config
-from desktop.domain.enums import OfficerRole
+from desktop.domain.enums import OfficerRole, OutboxKind
 from desktop.gui.background import Background
 from desktop.gui.settings import SettingsOpener
 from desktop.services.access import Action, allowed, load_actor
@@ -39,6 +40,7 @@ from desktop.services.sync.outcome import SyncSummary
 from desktop.store.database import Database
 from desktop.views.alerts import TrayNotifier
 from desktop.views.audit_viewer import AuditViewer
+from desktop.views.campaign_bar import CampaignBar, CampaignCasesDialog
 from desktop.views.case_panel import CasePanel
 from desktop.views.forward_queue import ForwardQueueView
 from desktop.views.inbox_model import InboxModel
@@ -153,12 +155,19 @@ async def open_desk(
         presence=duty.presence,
         sla=duty.sla,
     )
-    window.set_case_panel(panel, panel)
+    right = QWidget()
+    column = QVBoxLayout(right)
+    column.setContentsMargins(0, 0, 0, 0)
+    campaign_bar = CampaignBar(right)
+    column.addWidget(campaign_bar)
+    column.addWidget(panel, 1)
+    window.set_case_panel(right, panel)
     window.open_settings = settings.open
     closed = asyncio.Event()
     window.closing = closed.set
     desk = Desk(window, view, panel, closed)
     desk._undo.append(panel.shutdown)
+    _wire_campaigns(desk, campaign_bar, background, officer_id)
     _add_duty_views(desk, duty, actor.officer_id, actor.role)
 
     panel.case_changed.connect(view.refresh_thread)
@@ -294,3 +303,28 @@ def _add_duty_views(desk: Desk, duty: DutyServices, officer_id: int, role: Offic
 
 async def _purge_presence(presence: PresenceService) -> None:
     await presence.purge()
+
+
+def _wire_campaigns(desk: Desk, bar: CampaignBar, background: Background, officer_id: int) -> None:
+    """The open case's campaign: shown above the case, its cases listed, hidden in bulk."""
+    campaigns = background.services.campaigns
+    window = desk.window
+
+    async def show(thread_id: int) -> None:
+        campaign = await campaigns.of_thread(thread_id)
+        if desk.panel.thread_id == thread_id:
+            bar.show_campaign(campaign)
+
+    async def hide_all(campaign_id: int) -> None:
+        queued = await campaigns.bulk_action(campaign_id, OutboxKind.HIDE, officer_id=officer_id)
+        bar.show_result(queued)
+
+    async def list_cases(campaign_id: int) -> None:
+        dialog = CampaignCasesDialog(await campaigns.threads(campaign_id), window)
+        dialog.open_case.connect(window.open_case)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    desk.panel.case_loaded.connect(lambda thread_id: desk.spawn(show(thread_id)))
+    bar.bulk_hide_requested.connect(lambda cid: desk.spawn(hide_all(cid)))
+    bar.list_requested.connect(lambda cid: desk.spawn(list_cases(cid)))

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import OutboxKind
 from desktop.domain.records import IncomingItem
+from desktop.services.access import Action, PermissionDenied, load_actor, require_case
 from desktop.services.outbox import ActionRefused
 from desktop.store.audit import AuditAction, append_event
 from desktop.store.campaign_window import DEFAULT_CAPACITY, NewItem, RecentItems, load_recent
@@ -29,13 +30,18 @@ from desktop.store.campaigns import (
     MIN_ACCOUNTS,
     CampaignChanges,
     CampaignRow,
+    CampaignThread,
     assign_campaigns,
     campaign_row,
+    campaign_threads,
     comment_targets,
     new_inbound,
+    thread_campaign,
 )
 from desktop.store.database import Database
 from desktop.store.outbox import OutboxRow
+
+__all__ = ["CampaignDetector", "CampaignRow", "CampaignThread", "Queue"]
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +145,7 @@ class CampaignDetector:
                 await self.queue(
                     kind, thread_id, item_id=item_id, officer_id=officer_id, also=audit
                 )
-            except ActionRefused as refused:  # that one comment cannot take it: go on
+            except (ActionRefused, PermissionDenied) as refused:  # that one cannot: go on
                 log.warning(
                     "campaign %s: %s of item %s refused: %s", campaign_id, kind, item_id, refused
                 )
@@ -150,6 +156,13 @@ class CampaignDetector:
     async def summary(self, campaign_id: int) -> CampaignRow | None:
         """The campaign's counts and sample text (for the case panel's campaign bar)."""
         return await self.db.read(partial(campaign_row, campaign_id=campaign_id))
+
+    async def of_thread(self, thread_id: int) -> CampaignRow | None:
+        """The campaign a case belongs to, if any."""
+        return await self.db.read(partial(thread_campaign, thread_id=thread_id))
+
+    async def threads(self, campaign_id: int) -> list[CampaignThread]:
+        return await self.db.read(partial(campaign_threads, campaign_id=campaign_id))
 
 
 _BULK_AUDIT = {
@@ -162,7 +175,10 @@ _BULK_AUDIT = {
 def _audit_bulk(
     session: Session, row: OutboxRow, *, campaign_id: int, officer_id: int | None
 ) -> None:
-    """Each queued action of a bulk action is audited, in the transaction that queues it."""
+    """Each queued action of a bulk action is checked against the officer's role and units and
+    audited, in the transaction that queues it (a refusal rolls the action back)."""
+    if officer_id is not None and row.thread_id is not None:
+        require_case(session, load_actor(session, officer_id), Action.MODERATE, row.thread_id)
     append_event(
         session,
         actor_id=officer_id,

@@ -229,6 +229,13 @@ def campaign_row(session: Session, campaign_id: int) -> CampaignRow | None:
     return None if row is None else CampaignRow(**row._asdict())
 
 
+def thread_campaign(session: Session, thread_id: int) -> CampaignRow | None:
+    campaign_id = session.execute(
+        select(Thread.campaign_id).where(Thread.id == thread_id)
+    ).scalar_one_or_none()
+    return None if campaign_id is None else campaign_row(session, campaign_id)
+
+
 def campaign_threads(session: Session, campaign_id: int) -> list[CampaignThread]:
     """The campaign's threads, latest activity first, with the account each is on."""
     stmt = (

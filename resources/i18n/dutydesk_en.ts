@@ -163,6 +163,40 @@
     </message>
 </context>
 <context>
+    <name>CampaignBar</name>
+    <message>
+        <source>Xem các vụ</source>
+        <translation>Show cases</translation>
+    </message>
+    <message>
+        <source>Ẩn tất cả…</source>
+        <translation>Hide all…</translation>
+    </message>
+    <message>
+        <source>⧉ Chiến dịch phối hợp: cùng nội dung trên {accounts} trang, {items} mục, từ {first} đến {last} — «{sample}»</source>
+        <translation>⧉ Coordinated campaign: the same text on {accounts} pages, {items} items, from {first} to {last} — «{sample}»</translation>
+    </message>
+    <message>
+        <source>Đã xếp {n} lệnh ẩn vào hộp gửi (bằng chứng đã lưu).</source>
+        <translation>{n} hide actions queued in the outbox (evidence kept).</translation>
+    </message>
+    <message>
+        <source>Ẩn cả chiến dịch</source>
+        <translation>Hide the whole campaign</translation>
+    </message>
+    <message>
+        <source>Ẩn mọi bình luận còn hiện của chiến dịch này trên {accounts} trang? Nội dung đã được lưu làm bằng chứng; có thể bỏ ẩn từng bình luận sau.</source>
+        <translation>Hide every still-visible comment of this campaign on {accounts} pages? The texts are kept as evidence; each comment can be unhidden later.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignCasesDialog</name>
+    <message>
+        <source>Các vụ của chiến dịch</source>
+        <translation>The campaign&apos;s cases</translation>
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message>
         <source>Chọn một vụ việc trong hộp thư</source>
