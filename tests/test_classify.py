@@ -140,6 +140,10 @@ def test_hostile_text_cannot_break_classification(classifier: Classifier) -> Non
     ]
     results = classifier.classify(weird)
     assert len(results) == len(weird)
+    reports = classifier.offensive(weird)
+    assert len(reports) == len(weird)
+    for text, report in zip(weird, reports, strict=True):
+        assert all(0 <= s.start < s.end <= len(text) for s in report.spans)
 
 
 # -- fast TF-IDF, offensive words, teencode fast path ----------------------------------------
