@@ -162,6 +162,7 @@ async def open_desk(
     column.addWidget(campaign_bar)
     column.addWidget(panel, 1)
     window.set_case_panel(right, panel)
+    settings.set_officer(officer_id)
     window.open_settings = settings.open
     closed = asyncio.Event()
     window.closing = closed.set

@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QWidget
-
 from desktop.config import Config
 from desktop.services.moderation.rules_admin import RulesAdmin
 from desktop.services.preferences import PreferencesStore
@@ -16,13 +14,21 @@ from desktop.views.settings_dialog import SettingsActions, SettingsDialog
 
 
 class SettingsOpener:
-    def __init__(self, make: Callable[[QWidget | None], SettingsDialog]) -> None:
+    """Opens the dialog for the signed-in officer (rule changes are checked and audited as his)."""
+
+    def __init__(self, make: Callable[[int | None], SettingsDialog]) -> None:
         self._make = make
         self.dialog: SettingsDialog | None = None
+        self.officer_id: int | None = None
+
+    def set_officer(self, officer_id: int | None) -> None:
+        if officer_id != self.officer_id:
+            self.shutdown()  # another officer: a new dialog acting for him
+            self.officer_id = officer_id
 
     def open(self) -> None:
         if self.dialog is None:
-            self.dialog = self._make(None)  # not a child of one officer's window: it outlives it
+            self.dialog = self._make(self.officer_id)  # no parent: it outlives one desk
         self.dialog.open()
 
     def shutdown(self) -> None:
@@ -35,14 +41,14 @@ class SettingsOpener:
 def settings_opener(
     config: Config, db: Database, prefs: PreferencesStore, language: str
 ) -> SettingsOpener:
-    def make(parent: QWidget | None) -> SettingsDialog:
+    def make(officer_id: int | None) -> SettingsDialog:
         actions = SettingsActions(
             language=prefs.load().language,
             running_language=language,
             save_language=lambda lang: asyncio.to_thread(prefs.set_language, lang),
             retrain=RetrainingService(db, config.paths.home).retrain,
-            rules=RulesAdmin(db),
+            rules=RulesAdmin(db, officer_id=officer_id),
         )
-        return SettingsDialog(actions, parent)
+        return SettingsDialog(actions)
 
     return SettingsOpener(make)

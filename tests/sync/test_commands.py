@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from desktop.cli import main
+from desktop.commands.common import open_store
 from desktop.commands.simulator import accounts_toml
+from desktop.config import load_config
 from desktop.simulator import SimulatorThread
+from desktop.store.models import AuditEvent
 
 
 @pytest.fixture
@@ -27,9 +33,28 @@ def env(sim: SimulatorThread, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     return accounts
 
 
+PASSWORD = "mật khẩu đủ dài 2026"
+
+
 def test_import_sync_list_export(
-    env: Path, sim: SimulatorThread, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    env: Path,
+    sim: SimulatorThread,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    def with_stdin(text: str) -> None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(text))
+
+    def audit_exports() -> list[dict[str, Any]]:
+        with open_store(load_config()) as db:
+            return db.read_blocking(
+                lambda s: [
+                    dict(e.details_json or {})
+                    for e in s.scalars(select(AuditEvent).where(AuditEvent.action == "export"))
+                ]
+            )
+
     assert main(["accounts", "import", str(env)]) == 0
     assert "imported 6 accounts" in capsys.readouterr().out
     assert main(["sync", "--once"]) == 0
@@ -44,8 +69,53 @@ def test_import_sync_list_export(
     sim.control.add_comment("TH", text="Số của kẻ lừa đảo là 0912 345 678, ai biết báo giúp")
     assert main(["sync", "--once"]) == 0
     masked, unmasked = tmp_path / "m.jsonl", tmp_path / "u.jsonl"
-    assert main(["export", "--jsonl", str(masked)]) == 0
-    assert main(["export", "--jsonl", str(unmasked), "--unmasked"]) == 0
+    # an export is an officer's audited action: the admin may export masked data only
+    admin = ["--username", "admin", "--name", "Quản trị", "--password-stdin"]
+    with_stdin(PASSWORD + "\n")
+    assert main(["officers", "create-admin", *admin]) == 0
+    as_admin = ["--officer", "admin", "--password-stdin"]
+    with_stdin(PASSWORD + "\n")
+    assert main(["export", "--jsonl", str(masked), *as_admin]) == 0
+    with_stdin(PASSWORD + "\n")
+    assert main(["export", "--jsonl", str(unmasked), "--unmasked", *as_admin]) == 1
+    assert not unmasked.exists()  # refused before anything was written
+    with_stdin("sai mật khẩu rồi\n")
+    assert main(["export", "--jsonl", str(unmasked), *as_admin]) == 1
+    leader = ["--admin", "admin", "--username", "truongca", "--name", "Trưởng ca"]
+    with_stdin(PASSWORD + "\n" + PASSWORD + "\n")
+    assert (
+        main(
+            [
+                "officers",
+                "add",
+                *leader,
+                "--role",
+                "shift_leader",
+                "--unit",
+                "TH",
+                "--password-stdin",
+            ]
+        )
+        == 0
+    )
+    with_stdin(PASSWORD + "\n")
+    assert (
+        main(
+            [
+                "export",
+                "--jsonl",
+                str(unmasked),
+                "--unmasked",
+                "--officer",
+                "truongca",
+                "--password-stdin",
+            ]
+        )
+        == 0
+    )
+    exports = audit_exports()
+    assert [(e["unmasked"], e["rows"] > 100) for e in exports] == [(False, True), (True, True)]
+    assert main(["audit", "verify"]) == 0
     rows = [json.loads(line) for line in masked.read_text(encoding="utf-8").splitlines()]
     raw = [json.loads(line) for line in unmasked.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == len(raw) > 100

@@ -99,7 +99,7 @@ async def test_every_surface_shows_citizen_text_literally_and_fetches_nothing(
     ] + [message(payloads[0], thread="t_hostile", minutes=9)]
     db.write_blocking(lambda s: ingest_items(s, items=items, search=db.search))
     officer = await demo_officer_id(db)
-    settings = SettingsOpener(lambda _parent: pytest.fail("settings not opened here"))
+    settings = SettingsOpener(lambda _officer: pytest.fail("settings not opened here"))
     desk = await open_desk(config, db, background, settings, officer_id=officer)
     try:
         window, inbox, panel = desk.window, desk.inbox, desk.panel

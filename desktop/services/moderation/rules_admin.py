@@ -10,13 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import OutboxState, Platform
+from desktop.services.access import Action, load_actor, require
 from desktop.services.moderation import dry_run as dry
 from desktop.store import moderation as store
 from desktop.store import outbox as outbox_store
+from desktop.store.audit import AuditAction, append_event
 from desktop.store.database import Database
 from desktop.store.sync_state import list_accounts
 
@@ -67,18 +70,58 @@ class RulesAdmin:
 
     async def create(self, draft: RuleDraft) -> RuleRow:
         store.validate_draft(draft)
-        return await self.db.write(
-            partial(store.create_rule, draft=draft, created_by_id=self.officer_id)
-        )
+
+        def work(session: Session) -> RuleRow:
+            self._allowed(session)
+            row = store.create_rule(session, draft=draft, created_by_id=self.officer_id)
+            self._audit(session, row, "created")
+            return row
+
+        return await self.db.write(work)
 
     async def update(self, rule_id: int, draft: RuleDraft) -> RuleRow:
         store.validate_draft(draft)
-        return await self.db.write(
-            partial(store.update_rule, rule_id=rule_id, draft=draft, officer_id=self.officer_id)
-        )
+
+        def work(session: Session) -> RuleRow:
+            self._allowed(session)
+            row = store.update_rule(
+                session, rule_id=rule_id, draft=draft, officer_id=self.officer_id
+            )
+            self._audit(session, row, "updated", previous_id=rule_id)
+            return row
+
+        return await self.db.write(work)
 
     async def set_enabled(self, rule_id: int, enabled: bool) -> RuleRow:
-        return await self.db.write(partial(store.set_enabled, rule_id=rule_id, enabled=enabled))
+        def work(session: Session) -> RuleRow:
+            self._allowed(session)
+            row = store.set_enabled(session, rule_id=rule_id, enabled=enabled)
+            self._audit(session, row, "enabled" if enabled else "disabled")
+            return row
+
+        return await self.db.write(work)
+
+    def _allowed(self, session: Session) -> None:
+        """Rule changes are a unit admin's (refused here, whatever the dialog shows)."""
+        if self.officer_id is not None:
+            require(load_actor(session, self.officer_id), Action.MANAGE_MODERATION_RULES)
+
+    def _audit(self, session: Session, row: RuleRow, change: str, **details: Any) -> None:
+        append_event(
+            session,
+            actor_id=self.officer_id,
+            action=AuditAction.RULE_CHANGED,
+            subject_type="moderation_rule",
+            subject_id=str(row.id),
+            details={
+                "change": change,
+                "condition": row.condition.value,
+                "action": row.action.value,
+                "enabled": row.enabled,
+                "account_id": row.account_id,
+                **details,
+            },
+        )
 
     async def dry_run(
         self,
