@@ -134,6 +134,7 @@ def startup(home: Path, runs: int, linger_s: float) -> None:
                 except subprocess.TimeoutExpired:
                     app.kill()
                     app.wait()
+        timeline = _timeline(env, linger_s)
     finally:
         xev.kill()
         xvfb.terminate()
@@ -145,6 +146,45 @@ def startup(home: Path, runs: int, linger_s: float) -> None:
     if warm:
         print(f"   warm runs: median {statistics.median(warm):.0f} ms, max {max(warm):.0f} ms")
     print(f"   all runs:  median {statistics.median(samples):.0f} ms, max {max(samples):.0f} ms")
+    print("   timeline of one more run (bench/_ui_start_child.py):")
+    for line in timeline:
+        print(f"     {line}")
+
+
+def _timeline(env: dict[str, str], linger_s: float) -> list[str]:
+    """The ``[startup]`` marks of one run of ``main.py`` under ``_ui_start_child.py``."""
+    child = subprocess.Popen(
+        [sys.executable, str(HERE / "_ui_start_child.py")],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: list[str] = []
+
+    def read() -> None:
+        assert child.stderr is not None
+        for line in child.stderr:
+            if line.startswith("[startup]"):
+                lines.append(line[len("[startup]") :].strip())
+            elif "window shown" in line and "after start" in line:  # the app's own log line
+                lines.append("app log: " + line.split(": ", 1)[-1].strip())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any("window shown" in x for x in lines):
+        time.sleep(0.05)
+    time.sleep(linger_s)
+    child.terminate()
+    try:
+        child.wait(10)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+    reader.join(timeout=2)
+    return lines
 
 
 # -- 2-4, 6. the inbox at 1M --------------------------------------------------------------------
