@@ -194,6 +194,21 @@ def _accepted(cls: type, kwargs: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in kwargs.items() if k in params}
 
 
+def _accepted_fn(fn: Callable[..., Any], kwargs: dict[str, Any]) -> dict[str, Any]:
+    params = inspect.signature(fn).parameters
+    return {k: v for k, v in kwargs.items() if k in params}
+
+
+def _settings(config: Any, db: Any) -> Any:
+    """The settings opener as desktop/app.py makes it (a stub where there is none yet)."""
+    try:
+        from desktop.gui.settings import settings_opener
+        from desktop.services.preferences import PreferencesStore
+    except ImportError:
+        return SimpleNamespace(open=lambda: None, set_officer=lambda _officer: None)
+    return settings_opener(config, db, PreferencesStore(config.paths.settings_file), "vi")
+
+
 def _saved_views(home: Path) -> Any:
     try:
         from desktop.services.saved_views import SavedViewStore
@@ -587,10 +602,14 @@ async def sync_phase(
         config, db, client, credentials, SyncSettings(), triage=triage
     )
     background = Background(services, client)
-    settings = SimpleNamespace(open=lambda: None)
+    settings = _settings(config, db)
     # The desk as the demo's shift leader gets it: main window, inbox, case panel, the
-    # listeners that refresh them after each pass, health every 5 s.
-    desk = await open_desk(config, db, background, settings, officer_id=None, scope=None)  # type: ignore[arg-type]
+    # listeners that refresh them after each pass, health every few seconds.
+    from desktop.services.demo_roster import demo_officer_id
+
+    officer_id = await demo_officer_id(db)  # the demo's shift leader (sees every unit)
+    extra = _accepted_fn(open_desk, {"officer_id": officer_id, "scope": None})
+    desk = await open_desk(config, db, background, settings, **extra)  # type: ignore[arg-type]
     refreshes = [0]
     plain_done = desk.inbox.sync_pass_done
 
@@ -634,6 +653,8 @@ async def sync_phase(
     sampler.stop()
     await desk.close()
     await background.aclose()
+    if hasattr(settings, "shutdown"):
+        settings.shutdown()
     db.close()
 
     print(
