@@ -227,7 +227,8 @@ class NoneGuard:
     Holds ``reserve`` references (8 bytes each)."""
 
     def __init__(self, reserve: int = GUARD_RESERVE) -> None:
-        self._ballast = [None] * reserve
+        # a tuple of None is untracked by the collector: it adds nothing to collections
+        self._ballast = tuple([None] * reserve)
         self.reserve = reserve
 
     def summary(self) -> str:
