@@ -626,6 +626,7 @@ async def sync_phase(
     if gc_freeze:  # what the app could do once start-up has loaded its modules and model
         gc.collect()
         gc.freeze()
+        await asyncio.sleep(0.2)  # the tick this collection delayed is not the sync's
     stats = RecordingStats(monitor)
     monitor.stats = stats
     sync_started = time.perf_counter()
