@@ -221,20 +221,29 @@ def attribute(
 
 
 class NoneGuard:
-    """Keeps ``None`` alive on Python 3.11 under PySide6 6.12.0, which drops one reference to
-    ``None`` on every call of a void C++ method (``update()``, ``setChecked()``...): without
-    extra references the process aborts with ``none_dealloc`` after a few thousand calls.
-    Holds ``reserve`` references (8 bytes each)."""
+    """Keeps ``None`` alive on CPython < 3.12 under PySide6 6.12.0, which drops one reference to
+    ``None`` on many void C++ calls (``update()``, ``setChecked()``...): without extra references
+    the process aborts with ``none_dealloc`` after a few thousand calls. The project pins 6.11.3,
+    which is fine; the guard only switches on for the broken version."""
 
     def __init__(self, reserve: int = GUARD_RESERVE) -> None:
+        import PySide6
+
+        broken = PySide6.__version__ == "6.12.0" and sys.version_info < (3, 12)
+        self.reserve = reserve if broken else 0
         # a tuple of None is untracked by the collector: it adds nothing to collections
-        self._ballast = tuple([None] * reserve)
-        self.reserve = reserve
+        self._ballast = tuple([None] * self.reserve)
+
+    @property
+    def reserved_mb(self) -> float:
+        return self.reserve * 8 / 2**20
 
     def summary(self) -> str:
+        if not self.reserve:
+            return ""
         return (
             f"(a guard held {self.reserve:,} extra references to None, "
-            f"{self.reserve * 8 / 2**20:.0f} MB, against the PySide6 6.12.0 refcount bug)"
+            f"{self.reserved_mb:.0f} MB, against the PySide6 6.12.0 refcount bug)"
         )
 
 

@@ -42,6 +42,7 @@ from _ui_store import DEFAULT_SOURCE, DEFAULT_WORKDIR, prepared_home
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 NOW = datetime(2026, 11, 29, tzinfo=UTC)  # the seeded store's "now" (store_queries.py)
+GUARD_MB = [0.0]  # memory held by _ui_probe.NoneGuard in this process
 
 
 def pct(samples: list[float], q: float) -> float:
@@ -227,7 +228,7 @@ class Case:
 
 
 async def inbox_phase(home: Path, samples: int, label: str, pace: float) -> None:
-    from _ui_probe import GUARD_RESERVE, PaintProbe
+    from _ui_probe import PaintProbe
     from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QLineEdit
     from sqlalchemy import func, select
     from store_queries import _pick_terms
@@ -553,11 +554,11 @@ async def inbox_phase(home: Path, samples: int, label: str, pace: float) -> None
         + (f"; {manual} fetches the view did not start itself" if manual else "")
     )
     rss, hwm = proc_status()
-    guard_mb = GUARD_RESERVE * 8 / 2**20
+    guard_mb = GUARD_MB[0]
     print(
         f"\n6. memory with the 1M store open, after 2-4 ({model.rowCount():,} rows in the model): "
-        f"RSS {rss:.0f} MB, peak {hwm:.0f} MB; without the None guard's {guard_mb:.0f} MB: "
         f"RSS {rss - guard_mb:.0f} MB, peak {hwm - guard_mb:.0f} MB"
+        + (f" (without the None guard's {guard_mb:.0f} MB)" if guard_mb else "")
     )
     view.close()
     db.close()
@@ -710,11 +711,13 @@ def _run_qt(coro_factory: Callable[[], Awaitable[None]]) -> None:
     from PySide6.QtWidgets import QApplication
 
     guard = NoneGuard()
+    GUARD_MB[0] = guard.reserved_mb
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)  # as the app: closing the desk must not stop the loop
     qasync.run(coro_factory())  # as desktop/app.py runs the workstation
-    print(f"   {guard.summary()}")
+    if guard.summary():
+        print(f"   {guard.summary()}")
 
 
 def main() -> None:
