@@ -63,6 +63,7 @@ def run_gui(config: Config, demo: DemoOptions | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop.services.preferences import PreferencesStore, startup_language
+    from desktop.views.gc_guard import GuiGarbageCollector
     from desktop.views.i18n import install_translator
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -71,7 +72,12 @@ def run_gui(config: Config, demo: DemoOptions | None = None) -> int:
     prefs = PreferencesStore(config.paths.settings_file)
     language = startup_language(prefs.load())
     install_translator(app, language)  # before any widget exists
-    return int(qasync.run(_main(config, demo, prefs, language)) or 0)
+    collector = GuiGarbageCollector()  # cycles with widgets die on this thread only
+    collector.start()
+    try:
+        return int(qasync.run(_main(config, demo, prefs, language)) or 0)
+    finally:
+        collector.stop()
 
 
 async def _main(
