@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer
 
 log = logging.getLogger(__name__)
 
-INTERVAL_MS = 1000
+INTERVAL_MS = 250  # often enough that the youngest generation stays small
 SLOW_MS = 50.0
 
 
