@@ -317,16 +317,30 @@ def auto_assign(
     return done
 
 
-def redistribute(
-    session: Session, *, officer_id: int, now: datetime, actor_id: int | None = None
-) -> list[AutoAssignment]:
-    """Release an off-shift officer's open cases and auto-assign them to those on shift."""
-    cases = session.execute(
-        select(Thread.id, Thread.version).where(
+def release_cases(
+    session: Session,
+    *,
+    officer_id: int,
+    now: datetime,
+    actor_id: int | None = None,
+    reason: str = "off_shift",
+    keep_units: frozenset[int] | None = None,
+) -> list[int]:
+    """Unassign an officer's open cases (audited ``redistributed``); their ids.
+
+    ``reason``: ``off_shift`` (his shift ended), ``inactive`` / ``role`` (a unit admin
+    deactivated him or gave him a role that handles no cases), ``unit`` (moved to another unit:
+    only the cases outside ``keep_units``, his new scope, are released).
+    """
+    rows = session.execute(
+        select(Thread.id, Thread.version, Thread.unit_id).where(
             Thread.assignee_id == officer_id, Thread.status.in_(sorted(OPEN_STATUSES))
         )
     ).all()
-    for tid, version in cases:
+    released = []
+    for tid, version, unit_id in rows:
+        if keep_units is not None and unit_id in keep_units:
+            continue
         versioned_update(session, tid, version, {"assignee_id": None})
         append_event(
             session,
@@ -334,14 +348,37 @@ def redistribute(
             action=AuditAction.REDISTRIBUTED,
             subject_type="thread",
             subject_id=str(tid),
-            details={"from": officer_id, "to": None, "reason": "off_shift"},
+            details={"from": officer_id, "to": None, "reason": reason},
             at=now,
         )
+        released.append(tid)
     session.expire_all()
+    return released
+
+
+def redistribute(
+    session: Session,
+    *,
+    officer_id: int,
+    now: datetime,
+    actor_id: int | None = None,
+    reason: str = "off_shift",
+    keep_units: frozenset[int] | None = None,
+) -> list[AutoAssignment]:
+    """Release an officer's open cases (:func:`release_cases`) and auto-assign them to those
+    on shift (what nobody can take stays unassigned for the shift leader)."""
+    released = release_cases(
+        session,
+        officer_id=officer_id,
+        now=now,
+        actor_id=actor_id,
+        reason=reason,
+        keep_units=keep_units,
+    )
     return auto_assign(
         session,
         now=now,
-        thread_ids=[tid for tid, _ in cases],
+        thread_ids=released,
         action=AuditAction.REDISTRIBUTED,
         actor_id=actor_id,
     )
@@ -368,6 +405,21 @@ def settle_ended_shifts(session: Session, *, now: datetime) -> list[AutoAssignme
 
 # -- rules -----------------------------------------------------------------------------------------
 
+MAX_RULE_NAME = 200
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDraft:
+    """An auto-assignment rule as a unit admin edits it (``None``: any unit / any category /
+    the case's own unit)."""
+
+    name: str
+    unit_id: int | None
+    category: Category | None
+    target_unit_id: int | None
+    position: int = 0
+    enabled: bool = True
+
 
 def save_rule(
     session: Session,
@@ -385,7 +437,8 @@ def save_rule(
     """Create (``rule_id=None``) or change an auto-assignment rule."""
     actor = load_actor(session, actor_id)
     require_unit(actor, Action.MANAGE_ASSIGNMENT_RULES, unit_id)
-    require_unit(actor, Action.MANAGE_ASSIGNMENT_RULES, target_unit_id)
+    if target_unit_id is not None:  # None: the case's own unit, inside the rule's unit
+        require_unit(actor, Action.MANAGE_ASSIGNMENT_RULES, target_unit_id)
     if rule_id is None:
         rule = AssignmentRule(created_by_id=actor.officer_id, created_at=now)
         session.add(rule)
@@ -395,7 +448,7 @@ def save_rule(
             raise LookupError(f"rule {rule_id} does not exist")
         require_unit(actor, Action.MANAGE_ASSIGNMENT_RULES, found.unit_id)
         rule = found
-    rule.name = name.strip() or "rule"
+    rule.name = name.strip()[:MAX_RULE_NAME] or "rule"
     rule.unit_id = unit_id
     rule.category = category
     rule.target_unit_id = target_unit_id
@@ -420,6 +473,34 @@ def save_rule(
         at=now,
     )
     return rule.id
+
+
+def delete_rule(session: Session, *, actor_id: int, rule_id: int, now: datetime) -> None:
+    """Remove an auto-assignment rule of the admin's scope (audited with what it was)."""
+    actor = load_actor(session, actor_id)
+    rule = session.get(AssignmentRule, rule_id)
+    if rule is None:
+        raise LookupError(f"rule {rule_id} does not exist")
+    require_unit(actor, Action.MANAGE_ASSIGNMENT_RULES, rule.unit_id)
+    details = {
+        "deleted": True,
+        "unit_id": rule.unit_id,
+        "category": rule.category.value if rule.category else None,
+        "target_unit_id": rule.target_unit_id,
+        "position": rule.position,
+        "enabled": rule.enabled,
+    }
+    session.delete(rule)
+    session.flush()
+    append_event(
+        session,
+        actor_id=actor.officer_id,
+        action=AuditAction.ASSIGNMENT_RULE_CHANGED,
+        subject_type="assignment_rule",
+        subject_id=str(rule_id),
+        details=details,
+        at=now,
+    )
 
 
 def list_rules(session: Session, *, actor_id: int) -> list[RuleRow]:
@@ -541,3 +622,29 @@ class AssignmentService:
     async def workload(self, actor_id: int) -> list[WorkloadRow]:
         now = self._clock()
         return await self._db.read(lambda s: workload(s, actor_id=actor_id, now=now))
+
+    async def rules(self, actor_id: int) -> list[RuleRow]:
+        """The auto-assignment rules of the admin's scope, in matching order."""
+        return await self._db.read(lambda s: list_rules(s, actor_id=actor_id))
+
+    async def save_rule(self, actor_id: int, draft: RuleDraft, rule_id: int | None = None) -> int:
+        """Create (``rule_id=None``) or change a rule; its id."""
+        now = self._clock()
+        return await self._db.write(
+            lambda s: save_rule(
+                s,
+                actor_id=actor_id,
+                now=now,
+                name=draft.name,
+                unit_id=draft.unit_id,
+                category=draft.category,
+                target_unit_id=draft.target_unit_id,
+                position=draft.position,
+                enabled=draft.enabled,
+                rule_id=rule_id,
+            )
+        )
+
+    async def delete_rule(self, actor_id: int, rule_id: int) -> None:
+        now = self._clock()
+        await self._db.write(lambda s: delete_rule(s, actor_id=actor_id, rule_id=rule_id, now=now))

@@ -27,7 +27,14 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import OfficerRole, UnitLevel
 from desktop.domain.units import thanh_hoa_units
-from desktop.services.access import Action, PermissionDenied, load_actor, require_unit
+from desktop.services.access import (
+    CASE_HANDLERS,
+    Action,
+    PermissionDenied,
+    load_actor,
+    require_unit,
+)
+from desktop.services.assignment import auto_assign, release_cases
 from desktop.services.passwords import (
     DEFAULT_PARAMS,
     ScryptParams,
@@ -42,14 +49,17 @@ from desktop.store.database import Database
 from desktop.store.directory import ensure_units
 from desktop.store.models import Officer, Unit, utcnow
 from desktop.store.officers import (
+    UnknownUnit,
     count_officers_with_password,
     create_officer,
     officer_by_username,
+    scope_of,
     set_assigned_units,
 )
 
 Clock = Callable[[], datetime]
 DEFAULT_IDLE_TIMEOUT = timedelta(minutes=10)
+MAX_DISPLAY_NAME = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,12 +422,68 @@ def update_officer(
     capacity: int | None = None,
     need_to_know: bool | None = None,
     extra_unit_ids: Iterable[int] | None = None,
-) -> None:
-    """Change an officer's role, active flag, capacity, need-to-know or extra units."""
+    unit_id: int | None = None,
+    display_name: str | None = None,
+) -> int:
+    """Change an officer's role, active flag, capacity, need-to-know, unit, extra units or name.
+
+    An officer who can no longer handle cases (deactivated, or given an admin's or auditor's
+    role) gives his open cases back to be auto-assigned; one moved to another unit gives back
+    those outside his new scope. Returns how many cases were released.
+    """
     officer = _managed_officer(session, actor_id, officer_id)
-    if officer_id == actor_id and (role not in (None, officer.role) or active is False):
-        raise PermissionDenied("Không thể tự hạ quyền hoặc vô hiệu hóa tài khoản của chính mình.")
+    moving = unit_id is not None and unit_id != officer.unit_id
+    if officer_id == actor_id and (role not in (None, officer.role) or active is False or moving):
+        raise PermissionDenied(
+            "Không thể tự hạ quyền, chuyển đơn vị hoặc vô hiệu hóa tài khoản của chính mình."
+        )
+    changes = _apply_fields(officer, role, active, capacity, need_to_know, display_name)
+    actor = load_actor(session, actor_id)
+    if moving:
+        assert unit_id is not None
+        require_unit(actor, Action.MANAGE_OFFICERS, unit_id)
+        if session.get(Unit, unit_id) is None:
+            raise UnknownUnit(f"unknown unit id {unit_id}")
+        changes["unit_id"] = {"from": officer.unit_id, "to": unit_id}
+        officer.unit_id = unit_id
+    if extra_unit_ids is not None:
+        extra = sorted(set(extra_unit_ids))
+        for uid in extra:
+            require_unit(actor, Action.MANAGE_OFFICERS, uid)
+        set_assigned_units(session, officer.id, extra)
+        changes["extra_unit_ids"] = extra
+    if not changes:
+        return 0
+    append_event(
+        session,
+        actor_id=actor_id,
+        action=AuditAction.OFFICER_CHANGED,
+        subject_type="officer",
+        subject_id=str(officer_id),
+        details=changes,
+        at=now,
+    )
+    session.flush()
+    return _release_after_change(session, officer, changes, actor_id=actor_id, now=now)
+
+
+def _apply_fields(
+    officer: Officer,
+    role: OfficerRole | None,
+    active: bool | None,
+    capacity: int | None,
+    need_to_know: bool | None,
+    display_name: str | None,
+) -> dict[str, object]:
+    """Set the plain fields that differ; what changed, for the audit log (never the name)."""
     changes: dict[str, object] = {}
+    if display_name is not None:
+        name = display_name.strip()[:MAX_DISPLAY_NAME]
+        if not name:
+            raise ValueError("Họ và tên đang trống.")
+        if name != officer.display_name:
+            officer.display_name = name
+            changes["display_name"] = True
     if role is not None and role is not officer.role:
         officer.role = role
         changes["role"] = role.value
@@ -432,24 +498,29 @@ def update_officer(
     if need_to_know is not None and need_to_know != officer.need_to_know:
         officer.need_to_know = need_to_know
         changes["need_to_know"] = need_to_know
-    if extra_unit_ids is not None:
-        actor = load_actor(session, actor_id)
-        extra = sorted(set(extra_unit_ids))
-        for uid in extra:
-            require_unit(actor, Action.MANAGE_OFFICERS, uid)
-        set_assigned_units(session, officer.id, extra)
-        changes["extra_unit_ids"] = extra
-    if changes:
-        append_event(
-            session,
-            actor_id=actor_id,
-            action=AuditAction.OFFICER_CHANGED,
-            subject_type="officer",
-            subject_id=str(officer_id),
-            details=changes,
-            at=now,
-        )
-    session.flush()
+    return changes
+
+
+def _release_after_change(
+    session: Session, officer: Officer, changes: dict[str, object], *, actor_id: int, now: datetime
+) -> int:
+    """Give back the open cases the changed officer may no longer keep; how many."""
+    keep: frozenset[int] | None
+    if not officer.active or officer.role not in CASE_HANDLERS:
+        if "active" not in changes and "role" not in changes:
+            return 0
+        reason, keep = ("inactive" if not officer.active else "role"), None
+    elif "unit_id" in changes or "extra_unit_ids" in changes:
+        reason, keep = "unit", scope_of(session, officer.id)
+    else:
+        return 0
+    released = release_cases(
+        session, officer_id=officer.id, now=now, actor_id=actor_id, reason=reason, keep_units=keep
+    )
+    auto_assign(
+        session, now=now, thread_ids=released, action=AuditAction.REDISTRIBUTED, actor_id=actor_id
+    )
+    return len(released)
 
 
 def reset_password(

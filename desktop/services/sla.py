@@ -1,4 +1,5 @@
-"""SLA for officers: targets per category (unit admins), the clock on cases, resolve and reopen.
+"""SLA for officers: targets per category (unit admins read them, a province admin sets them),
+the clock on cases, resolve and reopen.
 
 Resolving stops a case's clock and reopening restarts it (``desktop.store.sla``); both are
 version-checked and audited in the same transaction. ``record_response`` marks the first
@@ -19,6 +20,7 @@ from desktop.domain.enums import CaseStatus, Category
 from desktop.services.access import (
     OPEN_STATUSES,
     Action,
+    Actor,
     PermissionDenied,
     case_in_scope,
     case_ref,
@@ -29,8 +31,9 @@ from desktop.services.access import (
 from desktop.services.case_writes import versioned_update
 from desktop.store.audit import AuditAction, append_event
 from desktop.store.database import Database
-from desktop.store.models import Officer, Thread, Unit, utcnow
+from desktop.store.models import Officer, SlaTarget, Thread, Unit, utcnow
 from desktop.store.sla import (
+    DEFAULT_TARGETS,
     SlaClock,
     Target,
     load_targets,
@@ -44,6 +47,7 @@ from desktop.store.sla import (
 Clock = Callable[[], datetime]
 MAX_OUTCOME_LEN = 32
 MAX_BREACHES = 500
+MAX_TARGET_MINUTES = 90 * 24 * 60
 
 
 class CaseStateError(ValueError):
@@ -169,13 +173,56 @@ def breached_cases(
     return out[:limit]
 
 
+@dataclass(frozen=True, slots=True)
+class SlaTargetRow:
+    category: Category
+    target: Target  # in force
+    default: Target  # what applies when no admin set one
+    customised: bool  # set by a unit admin
+
+
+@dataclass(frozen=True, slots=True)
+class SlaTargets:
+    """The targets of every category, for the admin's screen."""
+
+    rows: list[SlaTargetRow]
+    editable: bool  # the officer may change them (a province admin)
+
+
+def _may_set_targets(actor: Actor) -> bool:
+    return actor.can(Action.MANAGE_SLA) and actor.sees_unitless
+
+
+def sla_targets(session: Session, *, actor_id: int) -> SlaTargets:
+    """Every category's targets (unit admins read them; only a province admin changes them)."""
+    actor = load_actor(session, actor_id)
+    require(actor, Action.MANAGE_SLA)
+    targets = load_targets(session)
+    stored = set(session.execute(select(SlaTarget.category)).scalars())
+    rows = [SlaTargetRow(c, targets[c], DEFAULT_TARGETS[c], c in stored) for c in Category]
+    return SlaTargets(rows, _may_set_targets(actor))
+
+
+def check_target(target: Target) -> None:
+    """A coherent target: at least a minute, at most MAX_TARGET_MINUTES, resolution no sooner
+    than the first response, the urgent response no later than the ordinary one."""
+    values = (target.response_minutes, target.resolution_minutes, target.urgent_response_minutes)
+    if min(values) < 1 or max(values) > MAX_TARGET_MINUTES:
+        raise ValueError("Chỉ tiêu thời gian phải từ 1 phút đến 90 ngày.")
+    if target.resolution_minutes < target.response_minutes:
+        raise ValueError("Thời hạn giải quyết không được ngắn hơn thời hạn phản hồi đầu.")
+    if target.urgent_response_minutes > target.response_minutes:
+        raise ValueError("Thời hạn phản hồi tin khẩn không được dài hơn thời hạn phản hồi đầu.")
+
+
 def set_target(
     session: Session, *, actor_id: int, category: Category, target: Target, now: datetime
 ) -> None:
     actor = load_actor(session, actor_id)
     require(actor, Action.MANAGE_SLA)
-    if not actor.sees_unitless:
+    if not _may_set_targets(actor):
         raise PermissionDenied("Chỉ quản trị cấp tỉnh đặt chỉ tiêu thời gian xử lý.")
+    check_target(target)
     before = load_targets(session)[category]
     save_target(session, category, target, by_id=actor.officer_id, now=now)
     append_event(
@@ -242,6 +289,9 @@ class SlaService:
                 now=now,
             )
         )
+
+    async def targets(self, actor_id: int) -> SlaTargets:
+        return await self._db.read(lambda s: sla_targets(s, actor_id=actor_id))
 
     async def set_target(self, actor_id: int, category: Category, target: Target) -> None:
         now = self._clock()
