@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from desktop.store.database import Database
 from desktop.store.engine import create_sqlite_engine
@@ -143,3 +143,46 @@ def test_migrations_match_the_models(tmp_path: Path) -> None:
         diff = compare_metadata(ctx, Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_a_populated_store_upgrades_from_the_first_schema(tmp_path: Path) -> None:
+    """Rows pointing at a table the upgrade rebuilds (threads ← items) must not stop it."""
+    from alembic import command
+    from alembic.migration import MigrationContext
+
+    from desktop.store.ingest import ingest_items
+    from tests.factories import comment, message, setup_accounts
+
+    path = tmp_path / "s.sqlite3"
+    db = Database(path)
+    db.open()
+    setup_accounts(db)
+    items = [comment("Có trộm ở chợ", minutes=1), message("Em bị lừa", thread="t_x", minutes=2)]
+    db.write_blocking(lambda s: ingest_items(s, items=items, search=db.search))
+    db.close()
+    # take it back to the first schema (foreign keys off, as the upgrade itself does)
+    engine = create_sqlite_engine(path, writer=True)
+    with engine.connect() as conn:
+        conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+        conn.commit()
+        assert MigrationContext.configure(conn).get_current_revision() == "0001"
+        conn.rollback()
+    engine.dispose()
+
+    db = Database(path, backup_dir=tmp_path / "backups")
+    report = db.open()
+    try:
+        assert report.from_revision == "0001" and report.to_revision == head_revision()
+        assert report.backup is not None and report.backup.exists()
+        texts = db.read_blocking(
+            lambda s: sorted(t for (t,) in s.execute(text("SELECT text FROM items")))
+        )
+        assert texts == ["Có trộm ở chợ", "Em bị lừa"]
+    finally:
+        db.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)

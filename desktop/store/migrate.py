@@ -26,6 +26,10 @@ class StoreError(RuntimeError):
     """A store problem the officer or the IT officer must act on; the message says what to do."""
 
 
+class MigrationFailed(StoreError):
+    """An upgrade ran but left the store inconsistent (the backup is the way back)."""
+
+
 class SchemaTooNewError(StoreError):
     pass
 
@@ -104,7 +108,26 @@ def migrate(
         log.info("backed up the store to %s before migrating %s -> %s", backup, current, head)
 
     with engine.connect() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-        conn.commit()
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite changes a table by copying it (batch mode) and dropping the original, which
+            # foreign keys forbid while rows point at it. The pragma only works outside a
+            # transaction: set it on the driver connection before anything begins.
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+            conn.commit()
+            if sqlite:
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                conn.rollback()
+                if broken:
+                    raise MigrationFailed(
+                        f"The upgrade of {db_path} left {len(broken)} broken references "
+                        f"(first: {tuple(broken[0])}). Restore the backup {backup} and report "
+                        "this to the developers."
+                    )
+        finally:
+            if sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
     return MigrationReport(current, head, backup)
