@@ -20,6 +20,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desktop.config import Config
@@ -75,13 +76,17 @@ def run_gui(config: Config, demo: DemoOptions | None = None) -> int:
     collector = GuiGarbageCollector()  # cycles with widgets die on this thread only
     collector.start()
     try:
-        return int(qasync.run(_main(config, demo, prefs, language)) or 0)
+        return int(qasync.run(_main(config, demo, prefs, language, collector.settle)) or 0)
     finally:
         collector.stop()
 
 
 async def _main(
-    config: Config, demo: DemoOptions | None, prefs: PreferencesStore, language: str
+    config: Config,
+    demo: DemoOptions | None,
+    prefs: PreferencesStore,
+    language: str,
+    settled: Callable[[], None] = lambda: None,
 ) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -114,6 +119,7 @@ async def _main(
             log.info("store migrated from %s; backup at %s", report.from_revision, report.backup)
         settings = settings_opener(config, db, prefs, language)
         background, simulator = await _start_background(config, db, demo, quit_event)
+        settled()  # start-up is over: freeze what lives for the whole run
         await _desks(config, db, background, settings, demo, quit_event)
     finally:
         stalls.stop()

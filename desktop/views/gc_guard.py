@@ -39,9 +39,18 @@ class GuiGarbageCollector(QObject):
         gc.disable()
         self.timer.start()
 
+    def settle(self) -> None:
+        """After start-up: collect once, then freeze what is alive (modules, the model, the
+        store's machinery) so that later full collections walk only what came after — fewer
+        long pauses on the GUI thread. Call it before any window whose widgets may later become
+        garbage (frozen objects are never collected)."""
+        gc.collect()
+        gc.freeze()
+
     def stop(self) -> None:
         """Collect everything here, on the GUI thread, then give the collector back."""
         self.timer.stop()
+        gc.unfreeze()
         gc.collect()
         if self.was_enabled:
             gc.enable()

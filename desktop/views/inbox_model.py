@@ -47,6 +47,8 @@ PageLoader = Callable[[InboxFilter, InboxCursor | None], Awaitable[InboxPage]]
 RowsLoader = Callable[[InboxFilter, Sequence[int]], Awaitable[list[ThreadRow]]]
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+REREAD_CAP = 500  # touched threads re-read one by one; beyond this, only the loaded ones
+
 ThreadRowRole = Qt.ItemDataRole.UserRole + 1  # the raw ThreadRow
 ThreadIdRole = Qt.ItemDataRole.UserRole + 2  # the thread id (int)
 
@@ -199,6 +201,10 @@ class InboxModel(QAbstractTableModel):
         if self._rows_loader is None:
             self.refresh()
             return
+        if len(ids) > REREAD_CAP:
+            # A backfill touched thousands: re-read the loaded ones only; those that moved to the
+            # top come with ``refresh``, the rest load in their place on scroll.
+            ids &= self._ids
         self._want_rows |= ids
         self._pump()
 

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.enums import CaseStatus, Category, Channel
 from desktop.services.inbox import InboxCursor, InboxFilter, InboxPage, ThreadRow
-from desktop.views.inbox_model import Column, InboxModel, ThreadIdRole, ThreadRowRole
+from desktop.views.inbox_model import REREAD_CAP, Column, InboxModel, ThreadIdRole, ThreadRowRole
 from desktop.views.labels import short_time
 from tests.factories import T0
 from tests.views.helpers import emitted, wait_until
@@ -381,6 +381,22 @@ async def test_refresh_threads_rereads_only_those(qtbot: QtBot, qtlog: Any) -> N
         model.refresh_thread(17)
     assert ids(model) == recorder.shadow and rows.calls[-1] == [17]
     no_tester_failures(qtlog)
+
+
+@pytest.mark.asyncio
+async def test_a_backfill_rereads_only_the_loaded_threads(qtbot: QtBot) -> None:
+    """Thousands touched at once (a first sync): the loaded rows are re-read, not all."""
+    loader = FakeLoader(30)
+    rows = RowsLoader(loader)
+    model = InboxModel(loader, rows_loader=rows)
+    async with emitted(model.page_loaded):
+        model.set_filter(InboxFilter())
+    loaded = set(ids(model))
+    bump(loader, 25, 0, assignee_id=4, assignee_name="Lê Hùng")
+    async with emitted(model.refreshed):
+        model.refresh_threads(range(1, REREAD_CAP + 100))
+    assert len(rows.calls) == 1 and set(rows.calls[0]) == loaded & set(range(1, REREAD_CAP + 100))
+    assert model.row_at(ids(model).index(25)).assignee_name == "Lê Hùng"
 
 
 @pytest.mark.asyncio
