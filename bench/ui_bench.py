@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextvars
-import gc
 import inspect
 import os
 import queue
@@ -624,9 +623,12 @@ async def sync_phase(
     outbox = asyncio.ensure_future(services.outbox.run(stop))
     await asyncio.sleep(1.5)  # the first page, the filter choices and counts, health
     setup = monitor.stats
-    if gc_freeze:  # what the app could do once start-up has loaded its modules and model
-        gc.collect()
-        gc.freeze()
+    if gc_freeze:  # what desktop/app.py does: collect on the GUI thread only, freeze start-up
+        from desktop.views.gc_guard import GuiGarbageCollector
+
+        collector = GuiGarbageCollector()
+        collector.start()
+        collector.settle()
         await asyncio.sleep(0.2)  # the tick this collection delayed is not the sync's
     stats = RecordingStats(monitor)
     monitor.stats = stats
@@ -738,7 +740,9 @@ def main() -> None:
         "--live-refresh", type=float, default=0.0, help="also refresh the inbox every N s"
     )
     parser.add_argument(
-        "--gc-freeze", action="store_true", help="sync phase: gc.freeze() after start-up"
+        "--gc-freeze",
+        action="store_true",
+        help="sync phase: as the app does (GUI-thread collector, gc.freeze() after start-up)",
     )
     parser.add_argument("--world", default='{"unit_limit": 20}', help="simulator WorldSize")
     args = parser.parse_args()
