@@ -37,6 +37,33 @@
     </message>
 </context>
 <context>
+    <name>AdminWindow</name>
+    <message>
+        <source>DutyDesk — Quản trị</source>
+        <translation>DutyDesk — Administration</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>Giao việc tự động</source>
+        <translation>Auto-assignment</translation>
+    </message>
+    <message>
+        <source>Thời hạn xử lý</source>
+        <translation>SLA targets</translation>
+    </message>
+    <message>
+        <source>Cán bộ, quy tắc giao việc và chỉ tiêu thời gian xử lý.</source>
+        <translation>Officers, assignment rules and SLA targets.</translation>
+    </message>
+</context>
+<context>
     <name>AssignmentPane</name>
     <message>
         <source>Giao việc</source>
@@ -411,6 +438,17 @@
     <message>
         <source>Dữ liệu cá nhân phát hiện được ({n})</source>
         <translation>Personal data found ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>DurationEdit</name>
+    <message>
+        <source> giờ</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source> phút</source>
+        <translation> min</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1273,149 @@
     </message>
 </context>
 <context>
+    <name>OfficersTab</name>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Số vụ việc tối đa</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Cần biết</source>
+        <translation>Need-to-know</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Khóa đến</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>Cán bộ đang chọn</source>
+        <translation>Selected officer</translation>
+    </message>
+    <message>
+        <source>Được xem thông tin người báo tin (cần biết)</source>
+        <translation>May see informants&apos; details (need-to-know)</translation>
+    </message>
+    <message>
+        <source>Lưu thay đổi</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Vô hiệu hóa</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Mở khóa tài khoản</source>
+        <translation>Unlock account</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>Thêm cán bộ</source>
+        <translation>Add officer</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Số vụ việc tối đa: số vụ việc đang mở được tự động giao cho cán bộ cùng lúc (tin khẩn vẫn được giao khi mọi người đã đủ).</source>
+        <translation>Capacity: how many open cases auto-assignment gives the officer at once (urgent cases are still assigned when everyone is full).</translation>
+    </message>
+    <message>
+        <source>✔</source>
+        <translation>✔</translation>
+    </message>
+    <message>
+        <source>Đang hoạt động</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Đã vô hiệu hóa</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>Kích hoạt lại</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Điền đủ tên đăng nhập, họ tên và đơn vị.</source>
+        <translation>Fill in the username, full name and unit.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập chỉ gồm chữ cái, chữ số, &apos;.&apos;, &apos;_&apos; hoặc &apos;-&apos; (tối đa 64 ký tự).</source>
+        <translation>A username has only letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64 characters).</translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu không khớp.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <source>Đã thêm cán bộ {name} ({username}).</source>
+        <translation>Officer {name} ({username}) added.</translation>
+    </message>
+    <message>
+        <source>Họ và tên đang trống.</source>
+        <translation>The full name is empty.</translation>
+    </message>
+    <message>
+        <source>Không có thay đổi nào để lưu.</source>
+        <translation>Nothing has changed.</translation>
+    </message>
+    <message>
+        <source>Đã lưu thay đổi của {name}.</source>
+        <translation>Changes to {name} saved.</translation>
+    </message>
+    <message>
+        <source>{n} vụ việc của cán bộ này được trả lại để giao cho người khác.</source>
+        <translation>{n} of this officer&apos;s cases were released to be assigned to others.</translation>
+    </message>
+    <message>
+        <source>Đã vô hiệu hóa tài khoản của {name}.</source>
+        <translation>{name}&apos;s account deactivated.</translation>
+    </message>
+    <message>
+        <source>Đã kích hoạt lại tài khoản của {name}.</source>
+        <translation>{name}&apos;s account reactivated.</translation>
+    </message>
+    <message>
+        <source>Đã mở khóa tài khoản của {name}.</source>
+        <translation>{name}&apos;s account unlocked.</translation>
+    </message>
+    <message>
+        <source>Đã đặt mật khẩu mới cho {name}.</source>
+        <translation>New password set for {name}.</translation>
+    </message>
+</context>
+<context>
     <name>OverdueTab</name>
     <message>
         <source>Vụ việc</source>
@@ -1702,6 +1883,93 @@
     </message>
 </context>
 <context>
+    <name>RulesTab</name>
+    <message>
+        <source>Vụ việc mới chưa giao được xét theo thứ tự các quy tắc đang bật (số nhỏ trước). Quy tắc đầu tiên khớp đơn vị và loại vụ việc giao lần lượt cho từng cán bộ đang trong ca trực tại đơn vị được chọn, không vượt quá số vụ việc tối đa của mỗi người; tin khẩn được giao trước. Vụ việc không khớp quy tắc nào được giao cho ca trực tại đơn vị của vụ việc (hoặc đơn vị cấp trên gần nhất có người trực).</source>
+        <translation>New unassigned cases are checked against the enabled rules in order (lowest number first). The first rule matching the case&apos;s unit and category assigns it in turn to the officers on shift at the chosen unit, within each officer&apos;s capacity; urgent cases go first. Cases no rule matches go to the shift at the case&apos;s unit (or the nearest staffed unit above it).</translation>
+    </message>
+    <message>
+        <source>Thứ tự</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Tên quy tắc</source>
+        <translation>Rule name</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Loại vụ việc</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Giao cho ca trực tại</source>
+        <translation>Assign to the shift at</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Quy tắc</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Mọi loại</source>
+        <translation>Any category</translation>
+    </message>
+    <message>
+        <source>Đang bật</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>Quy tắc mới</source>
+        <translation>New rule</translation>
+    </message>
+    <message>
+        <source>Lưu quy tắc</source>
+        <translation>Save rule</translation>
+    </message>
+    <message>
+        <source>Xóa quy tắc</source>
+        <translation>Delete rule</translation>
+    </message>
+    <message>
+        <source>Vụ việc của đơn vị (và cấp dưới)</source>
+        <translation>Cases of the unit (and below)</translation>
+    </message>
+    <message>
+        <source>Mọi đơn vị</source>
+        <translation>Any unit</translation>
+    </message>
+    <message>
+        <source>Đơn vị của vụ việc</source>
+        <translation>The case&apos;s unit</translation>
+    </message>
+    <message>
+        <source>Đã tắt</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Đang sửa quy tắc #{id}</source>
+        <translation>Editing rule #{id}</translation>
+    </message>
+    <message>
+        <source>Đặt tên cho quy tắc.</source>
+        <translation>Give the rule a name.</translation>
+    </message>
+    <message>
+        <source>Đã lưu quy tắc giao việc {name}.</source>
+        <translation>Assignment rule {name} saved.</translation>
+    </message>
+    <message>
+        <source>Đã xóa quy tắc giao việc {name}.</source>
+        <translation>Assignment rule {name} deleted.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Cài đặt</source>
@@ -1808,6 +2076,85 @@
     <message>
         <source>Điền đủ tên đăng nhập, họ tên và đơn vị.</source>
         <translation>Fill in the username, full name and unit.</translation>
+    </message>
+</context>
+<context>
+    <name>SlaTab</name>
+    <message>
+        <source>Loại vụ việc</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Phản hồi đầu</source>
+        <translation>First response</translation>
+    </message>
+    <message>
+        <source>Phản hồi đầu (tin khẩn)</source>
+        <translation>First response (urgent)</translation>
+    </message>
+    <message>
+        <source>Giải quyết</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu của loại vụ việc đang chọn</source>
+        <translation>Targets of the selected category</translation>
+    </message>
+    <message>
+        <source>Điền giá trị mặc định</source>
+        <translation>Fill in the defaults</translation>
+    </message>
+    <message>
+        <source>Lưu chỉ tiêu</source>
+        <translation>Save targets</translation>
+    </message>
+    <message>
+        <source>{n} ngày</source>
+        <translation>{n} d</translation>
+    </message>
+    <message>
+        <source>{n} giờ</source>
+        <translation>{n} h</translation>
+    </message>
+    <message>
+        <source>{n} phút</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>Đã đặt</source>
+        <translation>Set by an admin</translation>
+    </message>
+    <message>
+        <source>Mặc định</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>Thời hạn tính từ lúc vụ việc đến (hoặc được mở lại). Thay đổi áp dụng ngay cho mọi vụ việc đang mở của loại đó.</source>
+        <translation>Targets count from when a case arrives (or is reopened). A change applies at once to every open case of that category.</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị cấp tỉnh được thay đổi chỉ tiêu; ở đây chỉ xem được.</source>
+        <translation>Only a province administrator may change the targets; here they can only be viewed.</translation>
+    </message>
+    <message>
+        <source>Mỗi chỉ tiêu phải ít nhất 1 phút.</source>
+        <translation>Each target must be at least 1 minute.</translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết không được ngắn hơn thời hạn phản hồi đầu.</source>
+        <translation>The resolution target cannot be shorter than the first-response target.</translation>
+    </message>
+    <message>
+        <source>Thời hạn phản hồi tin khẩn không được dài hơn thời hạn phản hồi đầu.</source>
+        <translation>The urgent first-response target cannot be longer than the first-response target.</translation>
+    </message>
+    <message>
+        <source>Đã lưu chỉ tiêu thời gian xử lý cho loại {category}.</source>
+        <translation>SLA targets saved for {category}.</translation>
     </message>
 </context>
 <context>
@@ -1984,6 +2331,21 @@
     <message>
         <source>Vụ việc quá chỉ tiêu thời gian xử lý ({n}) — nhấn đúp để mở</source>
         <translation>Cases past their time targets ({n}) — double-click to open</translation>
+    </message>
+</context>
+<context>
+    <name>admin_common</name>
+    <message>
+        <source>Tên đăng nhập {name} đã có người dùng.</source>
+        <translation>The username {name} is already taken.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập chỉ gồm chữ cái, chữ số, &apos;.&apos;, &apos;_&apos; hoặc &apos;-&apos; (tối đa 64 ký tự).</source>
+        <translation>A username has only letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64 characters).</translation>
+    </message>
+    <message>
+        <source>Mật khẩu phải có ít nhất 8 ký tự và không bắt đầu hay kết thúc bằng khoảng trắng.</source>
+        <translation>A password has at least 8 characters and does not start or end with a space.</translation>
     </message>
 </context>
 <context>
