@@ -31,6 +31,7 @@ from desktop.services.forwarding import ForwardingService
 from desktop.services.health import load_health
 from desktop.services.inbox import InboxService
 from desktop.services.notes import NoteService
+from desktop.services.officers_admin import OfficerAdminService
 from desktop.services.overview import load_overview
 from desktop.services.presence import PresenceService
 from desktop.services.saved_views import SavedViewStore
@@ -38,6 +39,7 @@ from desktop.services.shifts import ShiftService
 from desktop.services.sla import SlaService
 from desktop.services.sync.outcome import SyncSummary
 from desktop.store.database import Database
+from desktop.views.admin_window import AdminWindow
 from desktop.views.alerts import TrayNotifier
 from desktop.views.audit_viewer import AuditViewer
 from desktop.views.campaign_bar import CampaignBar, CampaignCasesDialog
@@ -68,6 +70,7 @@ class DutyServices:
     shifts: ShiftService
     assignment: AssignmentService
     audit: AuditService
+    officers: OfficerAdminService
 
     @classmethod
     def build(cls, db: Database, clock: Callable[[], datetime]) -> DutyServices:
@@ -79,6 +82,7 @@ class DutyServices:
             ShiftService(db, clock=clock),
             AssignmentService(db, clock=clock),
             AuditService(db),
+            OfficerAdminService(db, clock=clock),
         )
 
 
@@ -294,6 +298,30 @@ def _add_duty_views(desk: Desk, duty: DutyServices, officer_id: int, role: Offic
             QCoreApplication.translate("MainWindow", "Nhật ký kiểm toán…"),
             open_audit,
             name="actionAudit",
+        )
+
+    if allowed(role, Action.MANAGE_OFFICERS):
+        admin: list[AdminWindow] = []
+
+        def open_admin() -> None:
+            if not admin:
+                made = AdminWindow(
+                    officer_id,
+                    role,
+                    officers=duty.officers,
+                    rules=duty.assignment,
+                    sla=duty.sla,
+                    parent=window,
+                )
+                made.setWindowFlag(Qt.WindowType.Window)
+                desk._undo.append(made.shutdown)
+                admin.append(made)
+            admin[0].start()  # reloads on every opening
+            admin[0].show()
+            admin[0].raise_()
+
+        window.add_desk_action(
+            QCoreApplication.translate("MainWindow", "Quản trị…"), open_admin, name="actionAdmin"
         )
 
     async def leave() -> None:

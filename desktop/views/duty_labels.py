@@ -127,7 +127,7 @@ def audit_action_label(action: str) -> str:
         "priority_changed": _t("Đổi ưu tiên"),
         "assigned": _t("Giao việc"),
         "auto_assigned": _t("Tự động giao việc"),
-        "redistributed": _t("Chia lại khi hết ca"),
+        "redistributed": _t("Chia lại vụ việc"),
         "forwarded": _t("Chuyển đơn vị"),
         "forward_result": _t("Kết quả chuyển đơn vị"),
         "forward_escalated": _t("Báo cáo vượt cấp"),

@@ -1190,6 +1190,10 @@
         <source>Nhật ký kiểm toán…</source>
         <translation>Audit log…</translation>
     </message>
+    <message>
+        <source>Quản trị…</source>
+        <translation>Administration…</translation>
+    </message>
 </context>
 <context>
     <name>MentionsButton</name>
@@ -2666,8 +2670,12 @@
         <translation>Auto-assigned</translation>
     </message>
     <message>
+        <source>Chia lại vụ việc</source>
+        <translation>Cases redistributed</translation>
+    </message>
+    <message>
         <source>Chia lại khi hết ca</source>
-        <translation>Reassigned at shift end</translation>
+        <translation type="vanished">Reassigned at shift end</translation>
     </message>
     <message>
         <source>Chuyển đơn vị</source>
