@@ -21,6 +21,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from desktop.config import Config
@@ -120,7 +121,7 @@ async def _main(
         settings = settings_opener(config, db, prefs, language)
         background, simulator = await _start_background(config, db, demo, quit_event)
         settled()  # start-up is over: freeze what lives for the whole run
-        await _desks(config, db, background, settings, demo, quit_event)
+        await _desks(config, db, background, settings, demo, quit_event, prefs)
     finally:
         stalls.stop()
         log.info(
@@ -164,6 +165,7 @@ async def _desks(
     settings: SettingsOpener,
     demo: DemoOptions | None,
     quit_event: asyncio.Event,
+    prefs: PreferencesStore,
 ) -> None:
     """Open the desk for each officer in turn until the application quits."""
     from desktop.gui.desk import open_desk
@@ -180,10 +182,13 @@ async def _desks(
         await desk.close()
         return
 
-    dialog = SignInDialog(sign_in_actions(AuthService(db)))
+    auth = AuthService(db)
+    dialog = SignInDialog(sign_in_actions(auth))
     try:
         session = await sign_in(dialog, quit_event)
         while session is not None and not quit_event.is_set():
+            idle = timedelta(minutes=prefs.load().idle_lock_minutes)  # as saved in settings
+            auth.idle_timeout = session.idle_timeout = idle
             officer_id = session.officer.officer_id
             desk = await open_desk(config, db, background, settings, officer_id=officer_id)
             lock = IdleLock(session, dialog, desk.window)

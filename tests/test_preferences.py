@@ -30,7 +30,10 @@ def test_the_language_is_saved_and_loaded(path: Path) -> None:
     store = PreferencesStore(path)
     assert store.set_language("en") == Preferences(language="en")
     assert PreferencesStore(path).load().language == "en"
-    assert json.loads(path.read_text(encoding="utf-8")) == {"language": "en"}
+    assert json.loads(path.read_text(encoding="utf-8")) == {
+        "language": "en",
+        "idle_lock_minutes": 10,
+    }
     # No temporary file is left next to it.
     assert [p.name for p in path.parent.iterdir()] == ["settings.json"]
 
@@ -46,7 +49,8 @@ def test_unknown_keys_are_kept(path: Path) -> None:
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps({"language": "vi", "later": {"x": 1}}), encoding="utf-8")
     PreferencesStore(path).set_language("en")
-    assert json.loads(path.read_text(encoding="utf-8")) == {"later": {"x": 1}, "language": "en"}
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved == {"later": {"x": 1}, "language": "en", "idle_lock_minutes": 10}
 
 
 @pytest.mark.parametrize("content", ["{not json", "[1, 2]", "\xff\xfe garbage"])
@@ -95,3 +99,18 @@ def test_the_environment_overrides_the_saved_language() -> None:
     assert startup_language(saved, {}) == "en"
     assert startup_language(saved, {"DUTYDESK_LANG": "vi"}) == "vi"
     assert startup_language(saved, {"DUTYDESK_LANG": "xx"}) == "en"
+
+
+def test_the_idle_lock_is_saved_bounded_and_checked(
+    path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = PreferencesStore(path)
+    assert store.set_idle_lock(3).idle_lock_minutes == 3
+    assert PreferencesStore(path).load() == Preferences(language="vi", idle_lock_minutes=3)
+    with pytest.raises(ValueError, match="1–60 minutes"):
+        store.set_idle_lock(0)
+    for bad in (0, 61, "5", True, None):
+        path.write_text(json.dumps({"idle_lock_minutes": bad}), encoding="utf-8")
+        with caplog.at_level(logging.WARNING):
+            assert PreferencesStore(path).load().idle_lock_minutes == 10
+    assert "idle lock" in caplog.text

@@ -42,10 +42,13 @@ def settings_opener(
     config: Config, db: Database, prefs: PreferencesStore, language: str
 ) -> SettingsOpener:
     def make(officer_id: int | None) -> SettingsDialog:
+        saved = prefs.load()
         actions = SettingsActions(
-            language=prefs.load().language,
+            language=saved.language,
             running_language=language,
             save_language=lambda lang: asyncio.to_thread(prefs.set_language, lang),
+            idle_lock_minutes=saved.idle_lock_minutes,
+            save_idle_lock=lambda minutes: asyncio.to_thread(prefs.set_idle_lock, minutes),
             retrain=RetrainingService(db, config.paths.home).retrain,
             rules=RulesAdmin(db, officer_id=officer_id),
         )

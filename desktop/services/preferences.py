@@ -1,4 +1,4 @@
-"""The officer's preferences (for now the interface language) in a small JSON file.
+"""The workstation's preferences (interface language, idle-lock time) in a small JSON file.
 
 The file is ``settings.json`` in the data folder (``Config.paths.settings_file``). It is written
 atomically (a temporary file in the same folder, flushed, then renamed over the old one), so a
@@ -26,9 +26,14 @@ LANGUAGES = ("vi", "en")  # Vietnamese (source) and English (resources/i18n/duty
 LANGUAGE_ENV = "DUTYDESK_LANG"  # overrides the saved language for one run (tests, screenshots)
 
 
+IDLE_LOCK_RANGE = (1, 60)  # minutes: the screen always locks, after at most an hour
+IDLE_LOCK_DEFAULT = 10
+
+
 @dataclass(frozen=True, slots=True)
 class Preferences:
     language: str = SOURCE_LANGUAGE
+    idle_lock_minutes: int = IDLE_LOCK_DEFAULT  # the screen locks after this long idle
 
 
 class PreferencesStore:
@@ -63,8 +68,21 @@ class PreferencesStore:
                 SOURCE_LANGUAGE,
             )
             language = SOURCE_LANGUAGE
-        self._extra = {k: v for k, v in doc.items() if k != "language"}
-        return Preferences(language=language)
+        idle = doc.get("idle_lock_minutes", IDLE_LOCK_DEFAULT)
+        low, high = IDLE_LOCK_RANGE
+        if not isinstance(idle, int) or isinstance(idle, bool) or not low <= idle <= high:
+            log.warning(
+                "settings file %s: idle lock %r is not %d–%d minutes; using %d",
+                self.path,
+                idle,
+                low,
+                high,
+                IDLE_LOCK_DEFAULT,
+            )
+            idle = IDLE_LOCK_DEFAULT
+        known = {"language", "idle_lock_minutes"}
+        self._extra = {k: v for k, v in doc.items() if k not in known}
+        return Preferences(language=language, idle_lock_minutes=idle)
 
     def _defaults_after(self, problem: str) -> Preferences:
         log.warning(
@@ -80,16 +98,29 @@ class PreferencesStore:
     def save(self, prefs: Preferences) -> None:
         if prefs.language not in LANGUAGES:
             raise ValueError(f"unsupported language {prefs.language!r}")
+        low, high = IDLE_LOCK_RANGE
+        if not low <= prefs.idle_lock_minutes <= high:
+            raise ValueError(f"the idle lock must be {low}–{high} minutes")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if self._corrupt and self.path.exists():
             shutil.copyfile(self.path, self.path.with_name(self.path.name + ".corrupt"))
             self._corrupt = False
-        doc = {**self._extra, "language": prefs.language}
+        doc = {
+            **self._extra,
+            "language": prefs.language,
+            "idle_lock_minutes": prefs.idle_lock_minutes,
+        }
         _write_atomically(self.path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
     def set_language(self, language: str) -> Preferences:
         """Save ``language`` (keeping every other setting) and return the new preferences."""
         prefs = replace(self.load(), language=language)
+        self.save(prefs)
+        return prefs
+
+    def set_idle_lock(self, minutes: int) -> Preferences:
+        """Save the idle-lock time (keeping every other setting); it applies at the next sign-in."""
+        prefs = replace(self.load(), idle_lock_minutes=minutes)
         self.save(prefs)
         return prefs
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -45,6 +46,8 @@ class SettingsActions:
     retrain: Callable[[], Awaitable[RetrainResult]] | None = None
     rules: RulesBackend | None = None
     running_language: str | None = None  # the language of this session (default: ``language``)
+    idle_lock_minutes: int = 10
+    save_idle_lock: Callable[[int], Awaitable[object]] | None = None  # None: not offered
 
 
 class LanguagePage(QWidget):
@@ -68,11 +71,31 @@ class LanguagePage(QWidget):
         self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Ngôn ngữ giao diện"), self.choice)
+        self._save_idle = actions.save_idle_lock
+        self.idle = QSpinBox(self)
+        self.idle.setObjectName("idleLockMinutes")
+        self.idle.setRange(1, 60)
+        self.idle.setValue(actions.idle_lock_minutes)
+        self.idle.setSuffix(self.tr(" phút"))
+        if self._save_idle is not None:
+            form.addRow(self.tr("Khoá màn hình sau khi không thao tác"), self.idle)
+            self.idle.editingFinished.connect(self._idle_chosen)
+        else:
+            self.idle.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
         layout.addStretch(1)
         self.choice.activated.connect(self._chosen)
+
+    def _idle_chosen(self) -> None:
+        if self._save_idle is not None:
+            self._tasks.start(self._store_idle(self.idle.value()), self._error)
+
+    async def _store_idle(self, minutes: int) -> None:
+        assert self._save_idle is not None
+        await self._save_idle(minutes)
+        self.note.setText(self.tr("Đã lưu. Thời gian khoá màn hình áp dụng từ lần đăng nhập sau."))
 
     def _chosen(self, _index: int) -> None:
         language = str(self.choice.currentData())

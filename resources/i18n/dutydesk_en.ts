@@ -1033,6 +1033,18 @@
         <translation>Interface language</translation>
     </message>
     <message>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Khoá màn hình sau khi không thao tác</source>
+        <translation>Lock the screen when idle for</translation>
+    </message>
+    <message>
+        <source>Đã lưu. Thời gian khoá màn hình áp dụng từ lần đăng nhập sau.</source>
+        <translation>Saved. The new idle-lock time applies from the next sign-in.</translation>
+    </message>
+    <message>
         <source>Đã lưu. Ngôn ngữ mới có hiệu lực khi khởi động lại DutyDesk.</source>
         <translation>Saved. The new language takes effect when DutyDesk is restarted.</translation>
     </message>

@@ -105,6 +105,31 @@ async def test_choosing_english_is_saved_and_takes_effect_after_a_restart(qtbot:
 
 
 @pytest.mark.asyncio
+async def test_the_idle_lock_time_is_saved_for_the_next_sign_in(qtbot: QtBot) -> None:
+    prefs = PreferencesStore(load_config().paths.settings_file)
+
+    async def save_language(language: str) -> None:
+        await asyncio.to_thread(prefs.set_language, language)
+
+    async def save_idle(minutes: int) -> None:
+        await asyncio.to_thread(prefs.set_idle_lock, minutes)
+
+    actions = SettingsActions(
+        language="vi", save_language=save_language, idle_lock_minutes=10, save_idle_lock=save_idle
+    )
+    dialog = make_dialog(qtbot, actions)
+    dialog.show()
+    page = dialog.language
+    assert page.idle.value() == 10 and page.idle.isVisible()
+    page.idle.setValue(75)  # beyond the bound: clamped to an hour
+    assert page.idle.value() == 60
+    page.idle.setValue(5)
+    page.idle.editingFinished.emit()
+    await wait_until(lambda: PreferencesStore(prefs.path).load().idle_lock_minutes == 5)
+    await wait_until(lambda: "lần đăng nhập sau" in page.note.text())
+
+
+@pytest.mark.asyncio
 async def test_a_failed_save_is_shown(qtbot: QtBot) -> None:
     async def broken(_language: str) -> None:
         raise OSError("read-only folder")
