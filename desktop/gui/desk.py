@@ -13,7 +13,7 @@ import socket
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -254,80 +254,75 @@ def _add_duty_views(desk: Desk, duty: DutyServices, officer_id: int, role: Offic
     desk.refreshers.append(queue.refresh)
     desk.spawn(_purge_presence(duty.presence))
 
-    if allowed(role, Action.VIEW_WORKLOAD):
-        leader: list[LeaderWindow] = []
+    def leader() -> LeaderWindow:
+        made = LeaderWindow(
+            officer_id,
+            role,
+            assignment=duty.assignment,
+            shifts=duty.shifts,
+            forwarding=duty.forwarding,
+            sla=duty.sla,
+            parent=window,
+        )
+        made.open_case.connect(panel.show_case)
+        return made
 
-        def open_leader() -> None:
-            if not leader:
-                made = LeaderWindow(
-                    officer_id,
-                    role,
-                    assignment=duty.assignment,
-                    shifts=duty.shifts,
-                    forwarding=duty.forwarding,
-                    sla=duty.sla,
-                    parent=window,
-                )
-                made.setWindowFlag(Qt.WindowType.Window)
-                made.open_case.connect(panel.show_case)
-                desk._undo.append(made.shutdown)
-                leader.append(made)
-                made.start()
-            leader[0].show()
-            leader[0].raise_()
-
-        window.add_desk_action(
-            QCoreApplication.translate("MainWindow", "Bảng trưởng ca…"),
-            open_leader,
-            name="actionLeader",
+    def admin() -> AdminWindow:
+        return AdminWindow(
+            officer_id,
+            role,
+            officers=duty.officers,
+            rules=duty.assignment,
+            sla=duty.sla,
+            parent=window,
         )
 
-    if allowed(role, Action.VIEW_AUDIT_LOG):
-        viewer: list[AuditViewer] = []
-
-        def open_audit() -> None:
-            if not viewer:
-                made = AuditViewer(duty.audit, officer_id, parent=window)
-                desk._undo.append(made.shutdown)
-                viewer.append(made)
-                made.start()
-            viewer[0].show()
-            viewer[0].raise_()
-
-        window.add_desk_action(
-            QCoreApplication.translate("MainWindow", "Nhật ký kiểm toán…"),
-            open_audit,
-            name="actionAudit",
-        )
-
-    if allowed(role, Action.MANAGE_OFFICERS):
-        admin: list[AdminWindow] = []
-
-        def open_admin() -> None:
-            if not admin:
-                made = AdminWindow(
-                    officer_id,
-                    role,
-                    officers=duty.officers,
-                    rules=duty.assignment,
-                    sla=duty.sla,
-                    parent=window,
-                )
-                made.setWindowFlag(Qt.WindowType.Window)
-                desk._undo.append(made.shutdown)
-                admin.append(made)
-            admin[0].start()  # reloads on every opening
-            admin[0].show()
-            admin[0].raise_()
-
-        window.add_desk_action(
-            QCoreApplication.translate("MainWindow", "Quản trị…"), open_admin, name="actionAdmin"
-        )
+    tools: list[tuple[Action, str, str, Callable[[], _ToolWindow]]] = [
+        (Action.VIEW_WORKLOAD, "actionLeader", "Bảng trưởng ca…", leader),
+        (
+            Action.VIEW_AUDIT_LOG,
+            "actionAudit",
+            "Nhật ký kiểm toán…",
+            lambda: AuditViewer(duty.audit, officer_id, parent=window),
+        ),
+        (Action.MANAGE_OFFICERS, "actionAdmin", "Quản trị…", admin),
+    ]
+    for action, name, text, make in tools:
+        if allowed(role, action):
+            window.add_desk_action(
+                QCoreApplication.translate("MainWindow", text), _opener(desk, make), name=name
+            )
 
     async def leave() -> None:
         await duty.presence.leave(officer_id)
 
     desk.on_close.append(leave)
+
+
+class _ToolWindow(Protocol):
+    """A window of the "Ca trực" menu: built once, reloaded and raised on every opening."""
+
+    def start(self) -> None: ...
+    def shutdown(self) -> None: ...
+    def show(self) -> None: ...
+    def raise_(self) -> None: ...
+    def setWindowFlag(self, flag: Qt.WindowType, on: bool = True) -> None: ...
+
+
+def _opener(desk: Desk, make: Callable[[], _ToolWindow]) -> Callable[[], None]:
+    made: list[_ToolWindow] = []
+
+    def open_window() -> None:
+        if not made:
+            tool = make()
+            tool.setWindowFlag(Qt.WindowType.Window)
+            desk._undo.append(tool.shutdown)
+            made.append(tool)
+        made[0].start()  # (re)loads what it shows
+        made[0].show()
+        made[0].raise_()
+
+    return open_window
 
 
 async def _purge_presence(presence: PresenceService) -> None:
