@@ -465,3 +465,23 @@ async def test_the_access_policy_applies_to_every_change(desk: Desk) -> None:
     with pytest.raises(PermissionDenied):
         await outsider.set_status(desk.messenger, CaseStatus.RESOLVED, version)
     assert (await desk.service.detail(desk.messenger)).version == version
+
+
+@pytest.mark.asyncio
+async def test_a_queued_reply_stops_the_first_response_clock_a_hide_does_not(desk: Desk) -> None:
+    from desktop.services.sla import SlaService
+
+    sla = SlaService(desk.db, clock=desk.clock)
+    before = await sla.clocks(desk.officer, [desk.messenger, desk.comment])
+    assert before[desk.messenger].responded_at is None
+    desk.clock.now = T0 + timedelta(hours=2)
+    await desk.service.moderate(desk.comment, None, OutboxKind.HIDE)
+    await desk.service.reply(desk.messenger, OutboxKind.MESSAGE_REPLY, "Chào bạn, đã tiếp nhận")
+    after = await sla.clocks(desk.officer, [desk.messenger, desk.comment])
+    assert after[desk.messenger].responded_at == T0 + timedelta(hours=2)
+    assert after[desk.comment].responded_at is None  # hiding is not answering
+    # a second reply keeps the first response's time
+    desk.clock.now = T0 + timedelta(hours=3)
+    await desk.service.reply(desk.messenger, OutboxKind.MESSAGE_REPLY, "Bổ sung thông tin")
+    again = await sla.clocks(desk.officer, [desk.messenger])
+    assert again[desk.messenger].responded_at == T0 + timedelta(hours=2)

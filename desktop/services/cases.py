@@ -38,6 +38,7 @@ from desktop.services.corrections import classify_case
 from desktop.services.disclosure import INFORMANT_LABEL, mask_view, reveal_case_items
 from desktop.services.outbox import MAX_TEXT, ActionRefused, OutboxService
 from desktop.services.reply_templates import ReplyTemplate, TemplateBook, load_templates
+from desktop.services.sla import record_response
 from desktop.services.windows import WindowState, reply_window
 from desktop.store import cases as store
 from desktop.store.audit import AuditAction, append_event
@@ -547,6 +548,8 @@ class CaseService:
                 outbox_id=row.id,
                 item_id=item_id,
             )
+            if kind in TEXT_REPLY_KINDS:  # the officer answered: the first-response clock stops
+                record_response(session, thread_id=thread_id, at=row.created_at)
 
         try:
             return await self.outbox.queue(
