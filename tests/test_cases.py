@@ -31,7 +31,15 @@ from desktop.store.audit import AuditAction, verify_chain
 from desktop.store.corrections import all_corrections
 from desktop.store.database import Database
 from desktop.store.ingest import ingest_items
-from desktop.store.models import AuditEvent, LabelledExample, Officer, OutboxAction, Thread, Unit
+from desktop.store.models import (
+    AuditEvent,
+    Item,
+    LabelledExample,
+    Officer,
+    OutboxAction,
+    Thread,
+    Unit,
+)
 from tests.factories import PAGE2, T0, comment, message, setup_accounts
 
 
@@ -485,3 +493,22 @@ async def test_a_queued_reply_stops_the_first_response_clock_a_hide_does_not(des
     await desk.service.reply(desk.messenger, OutboxKind.MESSAGE_REPLY, "Bổ sung thông tin")
     again = await sla.clocks(desk.officer, [desk.messenger])
     assert again[desk.messenger].responded_at == T0 + timedelta(hours=2)
+
+
+@pytest.mark.asyncio
+async def test_a_comment_the_platform_deleted_takes_no_reply_or_hide(desk: Desk) -> None:
+    def delete_root(session: Any) -> int:
+        thread = session.get(Thread, desk.comment)
+        item = session.execute(
+            select(Item).where(Item.thread_id == thread.id).order_by(Item.created_at).limit(1)
+        ).scalar_one()
+        item.is_deleted = True
+        return int(item.id)
+
+    root = desk.db.write_blocking(delete_root)
+    before = _queued(desk.db)
+    with pytest.raises(CaseRefused, match="deleted"):
+        await desk.service.reply(desk.comment, OutboxKind.PUBLIC_REPLY, "Cảm ơn bạn")
+    with pytest.raises(CaseRefused, match="deleted"):
+        await desk.service.moderate(desk.comment, root, OutboxKind.HIDE)
+    assert _queued(desk.db) == before

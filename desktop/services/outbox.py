@@ -50,6 +50,7 @@ from desktop.store.outbox import OutboxRow
 from desktop.store.thread_context import (
     ItemTarget,
     ThreadContext,
+    external_item_deleted,
     has_private_reply,
     item_target,
     thread_context,
@@ -172,6 +173,15 @@ class OutboxService:
         target = item_target(session, item_id) if item_id is not None else None
         if target is not None and target.external_id is None:
             raise ActionRefused("that item is not on the platform")
+        if kind is not OutboxKind.BLOCK:
+            deleted = (
+                target.is_deleted
+                if target is not None
+                else kind is OutboxKind.PUBLIC_REPLY
+                and external_item_deleted(session, ctx.platform, ctx.thread_external_id)
+            )
+            if deleted:
+                raise ActionRefused("the platform has deleted that comment or message")
         if kind is OutboxKind.PRIVATE_REPLY:
             return _private_reply_payload(session, ctx, target, text, now)
         if kind is OutboxKind.MESSAGE_REPLY:

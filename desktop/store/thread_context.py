@@ -31,6 +31,7 @@ class ItemTarget:
     created_at: datetime
     direction: Direction
     author_external_id: str | None
+    is_deleted: bool = False
 
 
 def thread_context(session: Session, thread_id: int) -> ThreadContext:
@@ -62,6 +63,7 @@ def item_target(session: Session, item_id: int) -> ItemTarget:
             Item.created_at,
             Item.direction,
             Contact.external_id.label("author_external_id"),
+            Item.is_deleted,
         )
         .outerjoin(Contact, Contact.id == Item.author_contact_id)
         .where(Item.id == item_id)
@@ -83,3 +85,11 @@ def has_private_reply(session: Session, item_id: int) -> bool:
         ).first()
         is not None
     )
+
+
+def external_item_deleted(session: Session, platform: Platform, external_id: str) -> bool:
+    """Whether the platform deleted its item ``external_id`` (False if unknown)."""
+    deleted = session.execute(
+        select(Item.is_deleted).where(Item.platform == platform, Item.external_id == external_id)
+    ).scalar_one_or_none()
+    return bool(deleted)
