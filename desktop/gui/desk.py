@@ -277,21 +277,33 @@ def _add_duty_views(desk: Desk, duty: DutyServices, officer_id: int, role: Offic
             parent=window,
         )
 
+    def audit() -> AuditViewer:
+        return AuditViewer(duty.audit, officer_id, parent=window)
+
+    # (the translate calls stay literal: the translation extractor reads them)
     tools: list[tuple[Action, str, str, Callable[[], _ToolWindow]]] = [
-        (Action.VIEW_WORKLOAD, "actionLeader", "Bảng trưởng ca…", leader),
+        (
+            Action.VIEW_WORKLOAD,
+            "actionLeader",
+            QCoreApplication.translate("MainWindow", "Bảng trưởng ca…"),
+            leader,
+        ),
         (
             Action.VIEW_AUDIT_LOG,
             "actionAudit",
-            "Nhật ký kiểm toán…",
-            lambda: AuditViewer(duty.audit, officer_id, parent=window),
+            QCoreApplication.translate("MainWindow", "Nhật ký kiểm toán…"),
+            audit,
         ),
-        (Action.MANAGE_OFFICERS, "actionAdmin", "Quản trị…", admin),
+        (
+            Action.MANAGE_OFFICERS,
+            "actionAdmin",
+            QCoreApplication.translate("MainWindow", "Quản trị…"),
+            admin,
+        ),
     ]
     for action, name, text, make in tools:
         if allowed(role, action):
-            window.add_desk_action(
-                QCoreApplication.translate("MainWindow", text), _opener(desk, make), name=name
-            )
+            window.add_desk_action(text, _opener(desk, make), name=name)
 
     async def leave() -> None:
         await duty.presence.leave(officer_id)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import gc
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 
 import pytest
 import qasync
@@ -20,10 +19,3 @@ def pytest_asyncio_loop_factories(
     config: pytest.Config, item: pytest.Item
 ) -> Mapping[str, Callable[[], asyncio.AbstractEventLoop]]:
     return {"qasync": _qasync_loop}
-
-
-@pytest.fixture(autouse=True)
-def _collect_qt_garbage() -> Iterator[None]:
-    """Collect widget cycles on the GUI thread (never later on a reader thread)."""
-    yield
-    gc.collect()

@@ -19,6 +19,7 @@ class _Cycle:
 def test_collection_happens_on_the_gui_thread_and_the_collector_comes_back(
     qtbot: QtBot,
 ) -> None:
+    gc.enable()  # the suite runs with automatic collection off (tests/conftest.py)
     guard = GuiGarbageCollector(interval_ms=10)
     guard.start()
     try:
@@ -41,4 +42,5 @@ def test_collection_happens_on_the_gui_thread_and_the_collector_comes_back(
         assert guard.collections[0] >= 1
     finally:
         guard.stop()
-    assert gc.isenabled()
+    assert gc.isenabled()  # given back as it was
+    gc.disable()
