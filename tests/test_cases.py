@@ -507,8 +507,8 @@ async def test_a_comment_the_platform_deleted_takes_no_reply_or_hide(desk: Desk)
 
     root = desk.db.write_blocking(delete_root)
     before = _queued(desk.db)
-    with pytest.raises(CaseRefused, match="deleted"):
+    with pytest.raises(CaseRefused, match="đã bị xoá"):
         await desk.service.reply(desk.comment, OutboxKind.PUBLIC_REPLY, "Cảm ơn bạn")
-    with pytest.raises(CaseRefused, match="deleted"):
+    with pytest.raises(CaseRefused, match="đã bị xoá"):
         await desk.service.moderate(desk.comment, root, OutboxKind.HIDE)
     assert _queued(desk.db) == before

@@ -167,12 +167,14 @@ class OutboxService:
     ) -> dict[str, Any]:
         if kind in TEXT_KINDS:
             if text is None or not text.strip():
-                raise ActionRefused("the reply is empty")
+                raise ActionRefused("Nội dung trả lời đang trống.")
             if len(text) > MAX_TEXT:
-                raise ActionRefused("the reply is longer than 2,000 characters")
+                raise ActionRefused("Nội dung trả lời dài quá 2.000 ký tự.")
         target = item_target(session, item_id) if item_id is not None else None
         if target is not None and target.external_id is None:
-            raise ActionRefused("that item is not on the platform")
+            raise ActionRefused(
+                "Mục này không có trên nền tảng (chưa đồng bộ, hoặc là ghi chú nội bộ)."
+            )
         if kind is not OutboxKind.BLOCK:
             deleted = (
                 target.is_deleted
@@ -181,7 +183,7 @@ class OutboxService:
                 and external_item_deleted(session, ctx.platform, ctx.thread_external_id)
             )
             if deleted:
-                raise ActionRefused("the platform has deleted that comment or message")
+                raise ActionRefused("Bình luận hoặc tin nhắn này đã bị xoá trên nền tảng.")
         if kind is OutboxKind.PRIVATE_REPLY:
             return _private_reply_payload(session, ctx, target, text, now)
         if kind is OutboxKind.MESSAGE_REPLY:
@@ -189,10 +191,10 @@ class OutboxService:
         if kind is OutboxKind.BLOCK:
             author = target.author_external_id if target else ctx.citizen_external_id
             if ctx.platform is not Platform.FACEBOOK or not author:
-                raise ActionRefused("blocking is for a Facebook Page's citizens")
+                raise ActionRefused("Chỉ chặn được người dùng trên Trang Facebook.")
             return {"psid": author}
         if ctx.channel is not Channel.FB_COMMENT:
-            raise ActionRefused("public replies, hiding and deleting are for comment threads")
+            raise ActionRefused("Trả lời công khai, ẩn và xoá chỉ dùng cho bình luận.")
         if kind is OutboxKind.PUBLIC_REPLY:
             return {"comment_id": ctx.thread_external_id, "message": text}
         return {"comment_id": target.external_id if target else ctx.thread_external_id}
@@ -467,7 +469,7 @@ def _private_reply_payload(
     now: datetime,
 ) -> dict[str, Any]:
     if target is None:
-        raise ActionRefused("choose the comment to answer privately")
+        raise ActionRefused("Hãy chọn bình luận cần trả lời riêng.")
     window = reply_window(
         OutboxKind.PRIVATE_REPLY,
         ctx.channel,
@@ -490,5 +492,5 @@ def _message_payload(ctx: ThreadContext, text: str | None, now: datetime) -> dic
     zalo = ctx.channel is Channel.ZALO_MESSAGE
     recipient = ctx.thread_external_id if zalo else ctx.citizen_external_id
     if not recipient:
-        raise ActionRefused("the citizen of this conversation is not known yet")
+        raise ActionRefused("Chưa xác định được người dân trong cuộc trò chuyện này.")
     return {"recipient": recipient, "message": text}

@@ -160,7 +160,7 @@ async def test_crash_while_sending_is_checked_on_restart(rig: SyncRig) -> None:
 async def test_refusals_are_clear(rig: SyncRig) -> None:
     thread = await _thread(rig, Channel.ZALO_MESSAGE)
     service = rig.services.outbox
-    with pytest.raises(ActionRefused, match="comment threads"):
+    with pytest.raises(ActionRefused, match="chỉ dùng cho bình luận"):
         await service.queue(OutboxKind.PUBLIC_REPLY, thread.id, text="x")
-    with pytest.raises(ActionRefused, match="empty"):
+    with pytest.raises(ActionRefused, match="đang trống"):
         await service.queue(OutboxKind.MESSAGE_REPLY, thread.id, text="   ")
