@@ -57,7 +57,8 @@ async def start_background(
     except NoSecureKeyringError as exc:
         keyring_problem = str(exc)
         backend = MemoryKeyring()  # never written: sync and sending stay off
-    client = httpx.AsyncClient(timeout=20.0)
+    # Building the client loads the CA bundle (~40 ms): off the GUI thread, like the model.
+    client = await asyncio.to_thread(httpx.AsyncClient, timeout=20.0)
     triage = await asyncio.to_thread(load_triage, config)
     settings = (
         SyncSettings() if sync_interval_s is None else SyncSettings(interval_s=sync_interval_s)
