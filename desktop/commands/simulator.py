@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,10 @@ def accounts_toml(accounts: list[dict[str, Any]]) -> str:
             if acc["platform"] == "facebook" and key == "access_token":
                 name = "token"
             lines.append(f"{name} = {json.dumps(str(acc[key]), ensure_ascii=False)}")
+        expires = acc.get("access_token_expires_at")
+        if acc["platform"] == "zalo" and expires is not None:  # else: refreshed before first use
+            moment = datetime.fromtimestamp(float(expires), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            lines.append(f"expires_at = {moment}")
         lines.append("")
     return "\n".join(lines)
 

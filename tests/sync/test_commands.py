@@ -171,3 +171,20 @@ def test_no_secure_keyring_is_refused_plainly(
     assert main(["accounts", "import", str(env)]) == 3
     err = capsys.readouterr().err
     assert "keyring" in err.lower() and "DUTYDESK_ALLOW_INSECURE_KEYRING" in err
+
+
+def test_the_simulators_accounts_file_carries_zalo_expiry(sim: SimulatorThread) -> None:
+    """Without it every Zalo token is refreshed before first use (and a crash mid-refresh
+    leaves the OA needing a new authorisation)."""
+    from datetime import UTC, datetime
+
+    from desktop.services.accounts import parse_accounts
+
+    manifest = sim.control.manifest()["accounts"]
+    parsed = {a.external_id: a for a in parse_accounts(accounts_toml(manifest))}
+    for account in manifest:
+        if account["platform"] == "zalo":
+            expected = datetime.fromtimestamp(int(account["access_token_expires_at"]), UTC)
+            assert parsed[account["external_id"]].expires_at == expected
+        else:
+            assert parsed[account["external_id"]].expires_at is None
