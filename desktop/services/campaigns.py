@@ -32,7 +32,6 @@ from desktop.store.campaigns import (
     CampaignRow,
     CampaignThread,
     assign_campaigns,
-    campaign_row,
     campaign_threads,
     comment_targets,
     new_inbound,
@@ -152,10 +151,6 @@ class CampaignDetector:
                 continue
             queued += 1
         return queued
-
-    async def summary(self, campaign_id: int) -> CampaignRow | None:
-        """The campaign's counts and sample text (for the case panel's campaign bar)."""
-        return await self.db.read(partial(campaign_row, campaign_id=campaign_id))
 
     async def of_thread(self, thread_id: int) -> CampaignRow | None:
         """The campaign a case belongs to, if any."""

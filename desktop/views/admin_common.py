@@ -8,8 +8,8 @@ through the default delegate, combo box items, plain labels.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine, Sequence
-from typing import Any, Protocol
+from collections.abc import Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
@@ -77,26 +77,8 @@ def admin_error_text(error: BaseException) -> str:
 class AdminTab(LeaderTab):
     """A tab of the admin's window: background loads and actions, refusals reported."""
 
-    def act(
-        self,
-        work: Coroutine[Any, Any, Any],
-        done: Callable[[Any], str],
-    ) -> None:
-        """Run an action; ``done(result)`` gives the message; then reload the tab."""
-
-        async def run() -> None:
-            result = await work
-            self.message.emit(done(result), False)
-            self.refresh()
-
-        self.tasks.start(run(), lambda error: self.message.emit(admin_error_text(error), True))
-
-    def _load_failed(self, error: BaseException) -> None:
-        self.loading = False
-        if self._again:
-            self.refresh()
-            return
-        self.message.emit(admin_error_text(error), True)
+    def describe_error(self, error: BaseException) -> str:
+        return admin_error_text(error)
 
 
 def fill_units(combo: QComboBox, units: Sequence[UnitRow], first: str | None = None) -> None:

@@ -138,7 +138,11 @@ class LeaderTab(QWidget):
         if self._again:
             self.refresh()
             return
-        self.message.emit(error_text(error), True)
+        self.message.emit(self.describe_error(error), True)
+
+    def describe_error(self, error: BaseException) -> str:
+        """The words shown for a refusal or failure (a subclass may name its own errors)."""
+        return error_text(error)
 
     def act(
         self,
@@ -152,7 +156,7 @@ class LeaderTab(QWidget):
             self.message.emit(done(result), False)
             self.refresh()
 
-        self.tasks.start(run(), lambda error: self.message.emit(error_text(error), True))
+        self.tasks.start(run(), lambda error: self.message.emit(self.describe_error(error), True))
 
 
 def make_table(parent: QWidget, name: str, headers: Sequence[str]) -> QTableWidget:
