@@ -266,3 +266,20 @@ def test_supplement_items_parse(tmp_path: Path) -> None:
         ("Có người ngã xuống giếng", "other", True),
         ("Khuya roi di ngu thoi", "other", False),
     ]
+
+
+def test_recipe_transform_matches_its_training_matrix() -> None:
+    """The evaluation fits the shipped recipe to other labels (``fit_recipe``); new texts must be
+    read exactly as the training texts were, accents or not."""
+    from desktop.classify.features import views
+    from desktop.classify.training import fit_recipe
+
+    scam = [f"tôi bị lừa đảo chuyển khoản {n} triệu qua tài khoản lạ" for n in range(12)]
+    thanks = [f"cảm ơn các anh công an phường đã giúp đỡ lần {n}" for n in range(12)]
+    texts = scam + thanks
+    recipe = fit_recipe([views(t) for t in texts], ["scam"] * 12 + ["thanks"] * 12, c=4.0)
+    again = recipe.transform(texts)
+    assert again.shape == recipe.x.shape
+    assert np.allclose(again.toarray(), recipe.x.toarray(), atol=1e-6)
+    unseen = recipe.transform(["bi lua dao chuyen khoan mat tien", "cam on cong an phuong"])
+    assert list(recipe.estimator.predict(unseen)) == ["scam", "thanks"]
