@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -24,6 +25,10 @@ from desktop.services.sync.batch import Triage
 from desktop.services.sync.engine import SyncEngine
 from desktop.services.sync.settings import SyncSettings
 from desktop.store.database import Database
+
+if TYPE_CHECKING:
+    from desktop.classify.classifier import Classifier
+    from desktop.services.cases import OffensiveWords
 
 log = logging.getLogger(__name__)
 
@@ -80,20 +85,22 @@ def build_platform_services(
     )
 
 
-def load_triage(config: Config) -> Triage | None:
-    """The classifier as the sync engine's triage step (the officer's retrained model first).
-
-    Without a usable model, sync still runs and items stay unclassified (logged once).
-    """
+def load_classifier(config: Config) -> Classifier | None:
+    """The classifier (the officer's retrained model first); None without a usable model
+    (logged once: sync still runs, items stay unclassified, no offensive words are marked)."""
     from desktop.classify.classifier import MODEL_STEM, Classifier
     from desktop.classify.errors import ModelUnavailable
 
     local = config.paths.home / "model" / "category_model"
     try:
-        classifier = Classifier.load(local if local.with_suffix(".npz").exists() else MODEL_STEM)
+        return Classifier.load(local if local.with_suffix(".npz").exists() else MODEL_STEM)
     except ModelUnavailable as exc:
         log.warning("classification is off: %s", exc)
         return None
+
+
+def triage_with(classifier: Classifier) -> Triage:
+    """The classifier as the sync engine's triage step."""
 
     def triage(texts: Sequence[str]) -> list[ItemTriage]:
         return [
@@ -102,3 +109,24 @@ def load_triage(config: Config) -> Triage | None:
         ]
 
     return triage
+
+
+def offensive_words_with(classifier: Classifier) -> OffensiveWords:
+    """The classifier's word model as the case service's offensive-word marker."""
+
+    def offensive(texts: Sequence[str]) -> list[Sequence[tuple[int, int, float]]]:
+        return [
+            [(s.start, s.end, s.probability) for s in found.spans]
+            for found in classifier.offensive(texts)
+        ]
+
+    return offensive
+
+
+def load_triage(config: Config) -> Triage | None:
+    """The classifier as the sync engine's triage step (the officer's retrained model first).
+
+    Without a usable model, sync still runs and items stay unclassified (logged once).
+    """
+    classifier = load_classifier(config)
+    return None if classifier is None else triage_with(classifier)

@@ -15,12 +15,19 @@ from typing import Any
 
 import httpx
 
-from desktop.composition import PlatformServices, build_platform_services, load_triage
+from desktop.composition import (
+    PlatformServices,
+    build_platform_services,
+    load_classifier,
+    offensive_words_with,
+    triage_with,
+)
 from desktop.config import Config
 from desktop.platforms.credentials import CredentialStore
 from desktop.platforms.keyring_select import NoSecureKeyringError, select_keyring
 from desktop.platforms.memory_keyring import MemoryKeyring
 from desktop.services.assignment import AssignmentService
+from desktop.services.cases import OffensiveWords
 from desktop.services.sync.settings import SyncSettings
 from desktop.store.database import Database
 
@@ -33,6 +40,7 @@ class Background:
     client: httpx.AsyncClient
     keyring_problem: str | None = None
     tasks: list[asyncio.Task[Any]] = field(default_factory=list)
+    offensive: OffensiveWords | None = None  # the case panel's word marker (None: no model)
 
     def finished(self, task: asyncio.Task[Any]) -> None:
         if task in self.tasks:
@@ -59,7 +67,8 @@ async def start_background(
         backend = MemoryKeyring()  # never written: sync and sending stay off
     # Building the client loads the CA bundle (~40 ms): off the GUI thread, like the model.
     client = await asyncio.to_thread(httpx.AsyncClient, timeout=20.0)
-    triage = await asyncio.to_thread(load_triage, config)
+    classifier = await asyncio.to_thread(load_classifier, config)
+    triage = None if classifier is None else triage_with(classifier)
     settings = (
         SyncSettings() if sync_interval_s is None else SyncSettings(interval_s=sync_interval_s)
     )
@@ -67,6 +76,8 @@ async def start_background(
         config, db, client, CredentialStore(backend=backend), settings, triage=triage
     )
     background = Background(services, client, keyring_problem)
+    if classifier is not None:  # the same model sync uses, loaded once
+        background.offensive = offensive_words_with(classifier)
     assignment = AssignmentService(db)
 
     def after_pass(_summary: object) -> None:  # auto-assign what arrived; settle ended shifts

@@ -149,7 +149,9 @@ async def open_desk(
         officers=inbox.officers,
     )
     window = MainWindow(str(config.paths.database), inbox=view)
-    cases = CaseService(db, services.outbox, clock, officer_id=officer_id)
+    cases = CaseService(
+        db, services.outbox, clock, officer_id=officer_id, offensive=background.offensive
+    )
     duty = DutyServices.build(db, clock)
     panel = CasePanel(
         cases,

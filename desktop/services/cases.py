@@ -1,7 +1,9 @@
 """The case panel's service: one case in detail, and every change an officer makes to it.
 
 - ``detail`` reads the case, its items, its outgoing actions, the citizen's other cases and the
-  personal data found in the citizen's text, in one read transaction on a reader thread.
+  personal data found in the citizen's text, in one read transaction on a reader thread; then,
+  with a word model (``offensive``, given by the composition root), marks the offensive words of
+  the citizens' text as it is shown (masked or not) in a worker thread.
 - ``classify``, ``set_urgent``, ``assign``, ``set_status`` and ``set_priority`` change the case
   on the writer thread, checked against the version the officer saw (``StaleCase`` otherwise),
   bump the version and record an audit event in the same transaction.
@@ -17,11 +19,12 @@ No Qt: the views receive this service (typed by their own Protocol) from the com
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
@@ -65,6 +68,8 @@ __all__ = [
     "CaseRecord",
     "CaseRefused",
     "CaseService",
+    "OffensiveFinding",
+    "OffensiveWords",
     "OfficerRow",
     "PermissionDenied",
     "PiiFinding",
@@ -129,6 +134,24 @@ class PiiFinding:
 
 
 @dataclass(frozen=True, slots=True)
+class OffensiveFinding:
+    """An offensive word in one item's text as shown (``CaseDetail.items``, masked or not):
+    ``text[start:end]`` is the word. Not personal data: every officer who sees the text sees it."""
+
+    item_id: int
+    start: int
+    end: int
+    probability: float
+
+
+class OffensiveWords(Protocol):
+    """The offensive words of each text as ``(start, end, probability)`` character offsets into
+    it (CPU work: called in a worker thread). ``desktop.composition`` adapts the classifier."""
+
+    def __call__(self, texts: Sequence[str]) -> list[Sequence[tuple[int, int, float]]]: ...
+
+
+@dataclass(frozen=True, slots=True)
 class CaseDetail:
     case: CaseRecord
     items: tuple[ItemView, ...]
@@ -144,6 +167,7 @@ class CaseDetail:
     masked: bool = False  # personal data (and an informant's name) masked in what is shown
     can_reveal: bool = False  # this officer may ask for the unmasked view (recorded)
     allowed: frozenset[Action] | None = None  # None: no signed-in officer, no policy
+    offensive: tuple[OffensiveFinding, ...] = ()  # in the citizens' text exactly as shown
 
     def may(self, action: Action) -> bool:
         """May the officer do ``action`` on this case (as far as the policy can tell now)."""
@@ -283,24 +307,56 @@ class CaseService:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         officer_id: int | None = None,
         templates: TemplateBook | None = None,
+        offensive: OffensiveWords | None = None,
     ) -> None:
         self.db = db
         self.outbox = outbox
         self.clock = clock
         self.officer_id = officer_id
         self.book = templates if templates is not None else load_templates()
+        self.offensive = offensive  # None: no word model, nothing marked
 
     # -- reading -------------------------------------------------------------------------------
     async def detail(self, thread_id: int) -> CaseDetail:
-        """The case as this officer may see it (personal data masked where the policy says)."""
-        now = self.clock()
-        return await self.db.read(lambda s: self._detail(s, thread_id, now, reveal=False))
+        """The case as this officer may see it (personal data masked where the policy says),
+        offensive words marked in what is shown."""
+        return await self._mark_offensive(await self._read_detail(thread_id))
 
     async def reveal(self, thread_id: int) -> CaseDetail:
         """A protected case unmasked, for an officer with need-to-know; recorded in the audit
         log in the same transaction that reads it (``disclosure.reveal_case_items``)."""
         now = self.clock()
-        return await self.db.write(lambda s: self._detail(s, thread_id, now, reveal=True))
+        shown = await self.db.write(lambda s: self._detail(s, thread_id, now, reveal=True))
+        return await self._mark_offensive(shown)
+
+    async def _read_detail(self, thread_id: int) -> CaseDetail:
+        """The case without offensive words (what a reply or moderation checks against)."""
+        now = self.clock()
+        return await self.db.read(lambda s: self._detail(s, thread_id, now, reveal=False))
+
+    async def _mark_offensive(self, detail: CaseDetail) -> CaseDetail:
+        """``detail`` with the offensive words of its citizens' text, found on exactly the text
+        it holds: masked text is scanned as masked, so no offset points into the original.
+
+        The words help the officer read; a failing model leaves them out (logged) rather than
+        keeping the case from opening.
+        """
+        find = self.offensive
+        items = [i for i in detail.items if i.direction is Direction.INBOUND and i.text.strip()]
+        if find is None or not items:
+            return detail
+        try:
+            found = await asyncio.to_thread(find, [i.text for i in items])
+        except Exception:
+            log.exception("offensive words not marked in case %s", detail.thread_id)
+            return detail
+        marks = tuple(
+            OffensiveFinding(item.item_id, start, end, probability)
+            for item, spans in zip(items, found, strict=True)
+            for start, end, probability in spans
+            if 0 <= start < end <= len(item.text)
+        )
+        return replace(detail, offensive=marks)
 
     def _detail(
         self, session: Session, thread_id: int, now: datetime, *, reveal: bool
@@ -507,7 +563,7 @@ class CaseService:
             raise CaseRefused("empty", "Nội dung trả lời đang trống.")
         if len(text) > MAX_TEXT:
             raise CaseRefused("too_long", f"Nội dung dài quá {MAX_TEXT:,} ký tự.".replace(",", "."))
-        detail = await self.detail(thread_id)
+        detail = await self._read_detail(thread_id)
         if kind not in detail.reply_kinds:
             raise CaseRefused("not_allowed", "Kênh này không cho kiểu trả lời đó.")
         target_id = None
@@ -524,7 +580,7 @@ class CaseService:
     async def moderate(self, thread_id: int, item_id: int | None, kind: OutboxKind) -> OutboxRow:
         """Hide, unhide or delete a citizen's comment, or block its author (or the thread's
         citizen when ``item_id`` is None)."""
-        detail = await self.detail(thread_id)
+        detail = await self._read_detail(thread_id)
         if kind not in detail.moderation_kinds:
             raise CaseRefused("not_allowed", "Kênh này không cho thao tác đó.")
         if kind in ITEM_KINDS or item_id is not None:

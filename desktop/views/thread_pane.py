@@ -2,6 +2,12 @@
 and time, hidden/deleted marks, attachments (metadata only), internal notes set apart, replies
 still in the outbox, and the same citizen's other cases.
 
+Marks in the citizens' text: personal data on an orange background, offensive words (found by
+the word model in the service) with a wavy underline on a light lilac background — a shape as
+well as a colour, so they read without telling colours apart; a word that is both gets both.
+A legend above the text says what the marks mean; it and the marks' tooltips are fixed wording,
+never citizen text.
+
 Untrusted text is never interpreted: it is inserted with ``QTextCursor.insertText`` (formats are
 applied around it, never parsed from it), labels are plain text and no tooltip carries it.
 """
@@ -11,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -30,7 +37,7 @@ from desktop.views.labels import category_label, channel_label, long_time, short
 from desktop.views.widgets import plain_label
 
 if TYPE_CHECKING:
-    from desktop.services.cases import AuthorThread, CaseDetail, PiiFinding
+    from desktop.services.cases import AuthorThread, CaseDetail, OffensiveFinding, PiiFinding
     from desktop.store.outbox import OutboxRow
 
 log = logging.getLogger(__name__)
@@ -51,6 +58,9 @@ OUTBOUND_COLOUR = QColor("#1f4e79")
 DELETED_COLOUR = QColor("#7a7a7a")
 PENDING_COLOUR = QColor("#8a5a00")
 PII_BACKGROUND = QColor("#ffd8a8")
+OFFENSIVE_BACKGROUND = QColor("#eadff7")
+OFFENSIVE_UNDERLINE = QColor("#5e2b97")
+OFFENSIVE_UNDERLINE_STYLE = QTextCharFormat.UnderlineStyle.WaveUnderline
 
 
 def _attachment_text(meta: dict[str, Any]) -> str:
@@ -88,6 +98,10 @@ class ThreadPane(QWidget):
         self.post.setWordWrap(True)
         self.post.setStyleSheet("#threadPost { color: #444; background: #f1f1f1; padding: 4px; }")
         self.post.hide()
+        self.legend = plain_label("", self)
+        self.legend.setObjectName("threadLegend")
+        self.legend.setWordWrap(True)
+        self.legend.hide()
         self.text = QTextEdit(self)
         self.text.setObjectName("threadText")
         self.text.setReadOnly(True)
@@ -107,6 +121,7 @@ class ThreadPane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
         layout.addWidget(self.post)
+        layout.addWidget(self.legend)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.others_title)
         layout.addWidget(self.others)
@@ -149,14 +164,23 @@ class ThreadPane(QWidget):
         items: Sequence[ItemView],
         *,
         pii: Iterable[PiiFinding] = (),
+        offensive: Iterable[OffensiveFinding] = (),
         pending: Iterable[OutboxRow] = (),
     ) -> None:
-        """Render the items (oldest first), personal data marked, unsent replies last."""
+        """Render the items (oldest first), personal data and offensive words marked, unsent
+        replies last."""
         self.thread_id = thread_id
         self.title.setText(self.tr("Vụ việc #{id} — {n} mục").format(id=thread_id, n=len(items)))
         spans: dict[int, list[PiiFinding]] = {}
         for finding in pii:
             spans.setdefault(finding.item_id, []).append(finding)
+        words: dict[int, list[OffensiveFinding]] = {}
+        for word in offensive:
+            words.setdefault(word.item_id, []).append(word)
+        self._show_legend(
+            pii=any(_inside(f, i.text) for i in items for f in spans.get(i.item_id, ())),
+            offensive=sum(_inside(w, i.text) for i in items for w in words.get(i.item_id, ())),
+        )
         bar = self.text.verticalScrollBar()
         at_end = bar.value() >= bar.maximum() - 4
         keep = bar.value()
@@ -164,7 +188,13 @@ class ThreadPane(QWidget):
         cursor = QTextCursor(self.text.document())
         first = True
         for item in items:
-            self._insert_item(cursor, item, spans.get(item.item_id, []), first=first)
+            self._insert_item(
+                cursor,
+                item,
+                spans.get(item.item_id, []),
+                words.get(item.item_id, []),
+                first=first,
+            )
             first = False
         for row in pending:
             self._insert_pending(cursor, row, first=first)
@@ -190,7 +220,28 @@ class ThreadPane(QWidget):
             if a.kind in PENDING_TEXT_KINDS and a.state is not OutboxState.SENT
         ]
         self.show_others(detail.author_threads)
-        self.show_items(case.thread_id, detail.items, pii=detail.pii, pending=pending)
+        self.show_items(
+            case.thread_id,
+            detail.items,
+            pii=detail.pii,
+            offensive=detail.offensive,
+            pending=pending,
+        )
+
+    def _show_legend(self, *, pii: bool, offensive: int) -> None:
+        """What the marks in the text mean (fixed wording and counts, never citizen text)."""
+        parts = []
+        if pii:
+            parts.append(self.tr("Nền cam: dữ liệu cá nhân"))
+        if offensive:
+            parts.append(
+                self.tr(
+                    "Gạch chân lượn sóng, nền tím nhạt: từ ngữ xúc phạm ({n}; máy tự đánh dấu, "
+                    "có thể nhầm)"
+                ).format(n=offensive)
+            )
+        self.legend.setText(" · ".join(parts))
+        self.legend.setVisible(bool(parts))
 
     def show_others(self, threads: Sequence[AuthorThread]) -> None:
         self.others.clear()
@@ -252,7 +303,13 @@ class ThreadPane(QWidget):
         return "\n".join(lines)
 
     def _insert_item(
-        self, cursor: QTextCursor, item: ItemView, spans: list[PiiFinding], *, first: bool
+        self,
+        cursor: QTextCursor,
+        item: ItemView,
+        spans: list[PiiFinding],
+        words: list[OffensiveFinding],
+        *,
+        first: bool,
     ) -> None:
         block = QTextBlockFormat()
         body = QTextCharFormat()
@@ -269,7 +326,7 @@ class ThreadPane(QWidget):
         self._block(cursor, block, first=first, spacer=not first)
         cursor.insertText(self.head(item), head)
         cursor.insertBlock(block, body)
-        self._insert_with_spans(cursor, item.text, spans, body)
+        self._insert_with_spans(cursor, item.text, spans, words, body)
         note = QTextCharFormat(body)
         note.setFontItalic(True)
         for meta in item.attachments:
@@ -303,17 +360,51 @@ class ThreadPane(QWidget):
         else:
             cursor.insertBlock(block)
 
-    @staticmethod
     def _insert_with_spans(
-        cursor: QTextCursor, text: str, spans: list[PiiFinding], fmt: QTextCharFormat
+        self,
+        cursor: QTextCursor,
+        text: str,
+        pii: Sequence[PiiFinding],
+        offensive: Sequence[OffensiveFinding],
+        fmt: QTextCharFormat,
     ) -> None:
-        marked = QTextCharFormat(fmt)
-        marked.setBackground(PII_BACKGROUND)
-        pos = 0
-        for span in sorted(spans, key=lambda s: s.start):
-            if span.start < pos or span.end > len(text):
-                continue
-            cursor.insertText(text[pos : span.start], fmt)
-            cursor.insertText(text[span.start : span.end], marked)
-            pos = span.end
-        cursor.insertText(text[pos:], fmt)
+        """``text`` in ``fmt``, each piece inside a personal-data span and/or an offensive word
+        with its mark added (overlaps get both). Spans are Python offsets into ``text`` (so an
+        emoji before a word counts once); spans outside it (masked findings: -1) are ignored."""
+        size = len(text)
+        events: dict[int, list[tuple[int, int]]] = {0: [], size: []}
+        for kind, spans in ((0, pii), (1, offensive)):
+            for span in spans:
+                if 0 <= span.start < span.end <= size:
+                    events.setdefault(span.start, []).append((kind, 1))
+                    events.setdefault(span.end, []).append((kind, -1))
+        if not any(events.values()):  # nothing to mark (the usual case)
+            cursor.insertText(text, fmt)
+            return
+        formats = self._mark_formats(fmt)
+        depth = [0, 0]
+        cuts = sorted(events)
+        for start, end in pairwise(cuts):
+            for kind, step in events[start]:
+                depth[kind] += step
+            cursor.insertText(text[start:end], formats[depth[0] > 0, depth[1] > 0])
+
+    def _mark_formats(self, fmt: QTextCharFormat) -> dict[tuple[bool, bool], QTextCharFormat]:
+        """``fmt`` as is, with the personal-data mark, the offensive mark, or both."""
+        pii = QTextCharFormat(fmt)
+        pii.setBackground(PII_BACKGROUND)
+        pii.setToolTip(self.tr("Dữ liệu cá nhân"))
+        word = QTextCharFormat(fmt)
+        word.setBackground(OFFENSIVE_BACKGROUND)
+        both = QTextCharFormat(pii)  # the personal-data background wins, the underline stays
+        for marked in (word, both):
+            marked.setUnderlineStyle(OFFENSIVE_UNDERLINE_STYLE)
+            marked.setUnderlineColor(OFFENSIVE_UNDERLINE)
+        word.setToolTip(self.tr("Từ ngữ xúc phạm (máy tự đánh dấu, có thể nhầm)"))
+        both.setToolTip(self.tr("Dữ liệu cá nhân; từ ngữ xúc phạm (máy tự đánh dấu)"))
+        return {(False, False): fmt, (True, False): pii, (False, True): word, (True, True): both}
+
+
+def _inside(span: PiiFinding | OffensiveFinding, text: str) -> bool:
+    """A span the pane can mark in ``text`` (masked personal data has none: offsets -1)."""
+    return 0 <= span.start < span.end <= len(text)

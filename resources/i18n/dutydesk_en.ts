@@ -2200,6 +2200,14 @@
         <translation>Page post: {text}</translation>
     </message>
     <message>
+        <source>Nền cam: dữ liệu cá nhân</source>
+        <translation>Orange background: personal data</translation>
+    </message>
+    <message>
+        <source>Gạch chân lượn sóng, nền tím nhạt: từ ngữ xúc phạm ({n}; máy tự đánh dấu, có thể nhầm)</source>
+        <translation>Wavy underline, light purple background: offensive words ({n}; marked automatically, may be wrong)</translation>
+    </message>
+    <message>
         <source>#{id} · {when} · {account} · {channel} · {category} · {status} — {text}</source>
         <translation>#{id} · {when} · {account} · {channel} · {category} · {status} — {text}</translation>
     </message>
@@ -2234,6 +2242,18 @@
     <message>
         <source>↳ Trả lời [{state}] — {when}</source>
         <translation>↳ Reply [{state}] — {when}</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cá nhân</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <source>Từ ngữ xúc phạm (máy tự đánh dấu, có thể nhầm)</source>
+        <translation>Offensive word (marked automatically, may be wrong)</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cá nhân; từ ngữ xúc phạm (máy tự đánh dấu)</source>
+        <translation>Personal data; offensive word (marked automatically)</translation>
     </message>
     <message>
         <source>(không rõ)</source>
