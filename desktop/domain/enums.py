@@ -112,6 +112,8 @@ class OutboxKind(StrEnum):
 
 
 class OutboxState(StrEnum):
+    PENDING_APPROVAL = "pending_approval"  # a sensitive reply waits for a shift leader
+    REJECTED = "rejected"  # a shift leader refused it: never sent
     QUEUED = "queued"
     SENDING = "sending"
     SENT = "sent"

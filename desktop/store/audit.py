@@ -83,6 +83,8 @@ class AuditAction(StrEnum):
     FORWARD_ESCALATED = "forward_escalated"
     REPLY_QUEUED = "reply_queued"
     REPLY_APPROVED = "reply_approved"
+    REPLY_REJECTED = "reply_rejected"
+    REPLY_POLICY_CHANGED = "reply_policy_changed"
     NOTE_ADDED = "note_added"
     HIDDEN = "hidden"
     UNHIDDEN = "unhidden"

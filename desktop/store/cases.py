@@ -284,7 +284,7 @@ def private_replied_items(session: Session, thread_id: int) -> set[int]:
         select(OutboxAction.item_id).where(
             OutboxAction.thread_id == thread_id,
             OutboxAction.kind == OutboxKind.PRIVATE_REPLY,
-            OutboxAction.state != OutboxState.FAILED,
+            OutboxAction.state.not_in((OutboxState.FAILED, OutboxState.REJECTED)),
             OutboxAction.item_id.is_not(None),
         )
     )

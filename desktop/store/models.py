@@ -320,6 +320,10 @@ class OutboxAction(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # A sensitive reply held for a shift leader: who approved or rejected it, when, and why not.
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    review_note: Mapped[str | None] = mapped_column(Text)
 
 
 class AuditEvent(Base):
@@ -520,6 +524,18 @@ class SlaTarget(Base):
     response_minutes: Mapped[int] = mapped_column(Integer)
     resolution_minutes: Mapped[int] = mapped_column(Integer)
     urgent_response_minutes: Mapped[int] = mapped_column(Integer)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class ReplyApprovalPolicy(Base):
+    """Whether a duty officer's reply on a case of this category waits for a shift leader
+    (categories without a row use ``desktop.store.reply_approval.DEFAULT_REQUIRED``)."""
+
+    __tablename__ = "reply_approval_policy"
+
+    category: Mapped[Category] = mapped_column(_enum(Category, "category"), primary_key=True)
+    required: Mapped[bool] = mapped_column(Boolean)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 

@@ -1,9 +1,13 @@
 """The outbox table's state machine: every outgoing action is written here before it is sent.
 
-    queued ──claim──► sending ──► sent
-       ▲                 │  └───► failed   (permanent: the reason says why; the officer decides)
-       │                 └──────► unknown  (the request may or may not have been applied)
-       └── retryable failure (network down, throttled, 5xx): back to queued with a time
+    pending_approval ──approve──► queued ──claim──► sending ──► sent
+           └──reject──► rejected      ▲                 │  └───► failed   (permanent)
+                                      │                 └──────► unknown  (may have applied)
+                                      └── retryable failure (network down, throttled, 5xx)
+
+A sensitive reply of a duty officer is written ``pending_approval`` and is never sent until a
+shift leader approves it (it then joins the queue) or rejects it (``rejected``, with the reason;
+never sent). A held reply does not hold back the thread's other actions (a hide goes at once).
 
 An action found in ``sending`` at start-up was interrupted by a crash: it becomes ``unknown``
 and is never sent again blindly. Actions of one thread are sent in order: an action waits while
@@ -47,6 +51,9 @@ class OutboxRow:
     created_at: datetime
     updated_at: datetime
     sent_at: datetime | None
+    reviewed_by_id: int | None = None
+    reviewed_at: datetime | None = None
+    review_note: str | None = None
 
 
 def _row(action: OutboxAction) -> OutboxRow:
@@ -67,6 +74,9 @@ def _row(action: OutboxAction) -> OutboxRow:
         action.created_at,
         action.updated_at,
         action.sent_at,
+        action.reviewed_by_id,
+        action.reviewed_at,
+        action.review_note,
     )
 
 
@@ -210,6 +220,42 @@ def mark_unknown(
         last_error=reason,
         retryable=None,
         next_attempt_at=check_at,
+    )
+
+
+def hold_for_approval(session: Session, action_id: int) -> OutboxRow:
+    """A reply just written waits for a shift leader instead of the queue (same transaction)."""
+    return _transition(
+        session, action_id, (OutboxState.QUEUED,), state=OutboxState.PENDING_APPROVAL
+    )
+
+
+def approve(session: Session, action_id: int, *, by_id: int | None, now: datetime) -> OutboxRow:
+    """A shift leader approved a held reply: it joins the queue."""
+    return _transition(
+        session,
+        action_id,
+        (OutboxState.PENDING_APPROVAL,),
+        state=OutboxState.QUEUED,
+        reviewed_by_id=by_id,
+        reviewed_at=now,
+        updated_at=now,
+    )
+
+
+def reject(
+    session: Session, action_id: int, *, by_id: int | None, note: str, now: datetime
+) -> OutboxRow:
+    """A shift leader refused a held reply: it is never sent; ``note`` tells the officer why."""
+    return _transition(
+        session,
+        action_id,
+        (OutboxState.PENDING_APPROVAL,),
+        state=OutboxState.REJECTED,
+        reviewed_by_id=by_id,
+        reviewed_at=now,
+        review_note=note,
+        updated_at=now,
     )
 
 

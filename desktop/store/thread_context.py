@@ -80,7 +80,7 @@ def has_private_reply(session: Session, item_id: int) -> bool:
             select(OutboxAction.id).where(
                 OutboxAction.item_id == item_id,
                 OutboxAction.kind == OutboxKind.PRIVATE_REPLY,
-                OutboxAction.state != OutboxState.FAILED,
+                OutboxAction.state.not_in((OutboxState.FAILED, OutboxState.REJECTED)),
             )
         ).first()
         is not None

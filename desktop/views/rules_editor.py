@@ -281,6 +281,8 @@ class RulesEditor(QWidget):
             OutboxState.SENT: self.tr("Đã thực hiện"),
             OutboxState.FAILED: self.tr("Thất bại"),
             OutboxState.UNKNOWN: self.tr("Chưa rõ kết quả"),
+            OutboxState.PENDING_APPROVAL: self.tr("Chờ lãnh đạo ca duyệt"),
+            OutboxState.REJECTED: self.tr("Bị từ chối"),
         }[state]
 
     def describe(self, rule: RuleRow | RuleDraft) -> str:
