@@ -27,6 +27,7 @@ from desktop.services.reply_templates import (
     load_templates,
     parse_templates,
 )
+from desktop.services.windows import WindowReason
 from desktop.store.audit import AuditAction, verify_chain
 from desktop.store.corrections import all_corrections
 from desktop.store.database import Database
@@ -512,3 +513,29 @@ async def test_a_comment_the_platform_deleted_takes_no_reply_or_hide(desk: Desk)
     with pytest.raises(CaseRefused, match="đã bị xoá"):
         await desk.service.moderate(desk.comment, root, OutboxKind.HIDE)
     assert _queued(desk.db) == before
+
+
+@pytest.mark.asyncio
+async def test_a_window_refusal_keeps_its_code_even_when_it_closes_during_the_queueing(
+    desk: Desk,
+) -> None:
+    last = T0 + timedelta(minutes=20)
+    desk.clock.now = last + timedelta(days=8)
+    with pytest.raises(CaseRefused) as closed:
+        await desk.service.reply(desk.messenger, OutboxKind.MESSAGE_REPLY, "quá hạn")
+    assert closed.value.window is WindowReason.MESSENGER_EXPIRED
+    assert closed.value.code == "window_closed"
+    # The case panel's check passes (its clock), the outbox's write-time check does not: the
+    # officer still gets the Vietnamese refusal with its code, not an outbox message.
+    desk.clock.now = last + timedelta(hours=1)
+    later = Clock(last + timedelta(days=8))
+    outbox = OutboxService(desk.db, None, None, None, None, later)  # type: ignore[arg-type]
+    racing = CaseService(desk.db, outbox, desk.clock, officer_id=desk.officer)
+    with pytest.raises(CaseRefused, match="Đã hết hạn trả lời") as raced:
+        await racing.reply(desk.messenger, OutboxKind.MESSAGE_REPLY, "vừa hết hạn")
+    assert raced.value.code == "window_closed"
+    assert raced.value.window is WindowReason.MESSENGER_EXPIRED
+    assert _queued(desk.db) == 0
+    with pytest.raises(CaseRefused) as no_comment:
+        await desk.service.reply(desk.zalo, OutboxKind.PRIVATE_REPLY, "x")
+    assert no_comment.value.code == "not_allowed" and no_comment.value.window is None

@@ -39,10 +39,10 @@ from desktop.services.access import (
 )
 from desktop.services.corrections import classify_case
 from desktop.services.disclosure import INFORMANT_LABEL, mask_view, reveal_case_items
-from desktop.services.outbox import MAX_TEXT, ActionRefused, OutboxService
+from desktop.services.outbox import MAX_TEXT, ActionRefused, OutboxService, WindowRefused
 from desktop.services.reply_templates import ReplyTemplate, TemplateBook, load_templates
 from desktop.services.sla import record_response
-from desktop.services.windows import WindowState, reply_window
+from desktop.services.windows import WindowReason, WindowState, refusal, reply_window
 from desktop.store import cases as store
 from desktop.store.audit import AuditAction, append_event
 from desktop.store.cases import (
@@ -115,11 +115,15 @@ OUTBOX_AUDIT = {
 
 
 class CaseRefused(ActionRefused):
-    """An officer's action that cannot be done; ``str()`` is the Vietnamese reason to show."""
+    """An officer's action that cannot be done; ``str()`` is the Vietnamese reason to show.
 
-    def __init__(self, code: str, message: str) -> None:
+    ``window`` is set when a closed messaging window is the reason (views word it themselves).
+    """
+
+    def __init__(self, code: str, message: str, *, window: WindowReason | None = None) -> None:
         super().__init__(message)
         self.code = code
+        self.window = window
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +207,7 @@ class CaseDetail:
     def window(self, kind: OutboxKind, now: datetime, *, item_id: int | None = None) -> WindowState:
         """The reply window of ``kind`` at ``now`` (no database: computed from what was loaded)."""
         if kind not in self.reply_kinds:
-            return WindowState(False, None, reason="not for this channel")
+            return WindowState(False, None, reason=WindowReason.NOT_FOR_CHANNEL)
         target = self.comment(item_id) if kind is OutboxKind.PRIVATE_REPLY else None
         return reply_window(
             kind,
@@ -218,37 +222,10 @@ class CaseDetail:
         return {kind: self.window(kind, now) for kind in self.reply_kinds}
 
 
-def _window_refusal(kind: OutboxKind, channel: Channel, window: WindowState) -> CaseRefused:
-    """The officer's reason, in Vietnamese, for a closed window."""
-    if kind is OutboxKind.PRIVATE_REPLY:
-        if window.closes_at is None and "already" in window.reason:
-            return CaseRefused(
-                "already_replied",
-                "Bình luận này đã được trả lời riêng: mỗi bình luận chỉ được trả lời riêng "
-                "một lần. Hãy tiếp tục trong hộp thư Messenger.",
-            )
-        if window.closes_at is None:
-            return CaseRefused("no_target", "Hãy chọn bình luận của người dân để trả lời riêng.")
-        return CaseRefused(
-            "window_closed",
-            "Đã quá 7 ngày kể từ khi người dân bình luận: Facebook không cho trả lời riêng "
-            "bình luận này nữa. Hãy trả lời công khai.",
-        )
-    if channel is Channel.FB_COMMENT:
-        return CaseRefused("not_allowed", "Vụ việc bình luận không có hộp thư riêng để nhắn tin.")
-    if window.closes_at is None:
-        return CaseRefused("no_message", "Người dân chưa nhắn tin: chưa thể trả lời.")
-    if channel is Channel.ZALO_MESSAGE:
-        return CaseRefused(
-            "window_closed",
-            "Đã hết hạn trả lời: quá 7 ngày kể từ lần tương tác cuối của người dân, Zalo không "
-            "cho OA gửi tin tư vấn nữa (lỗi -230). Chờ người dân nhắn lại.",
-        )
-    return CaseRefused(
-        "window_closed",
-        "Đã hết hạn trả lời: quá 7 ngày kể từ tin nhắn cuối của người dân, Messenger không cho "
-        "trang trả lời nữa (kể cả với thẻ HUMAN_AGENT). Chờ người dân nhắn lại.",
-    )
+def _window_refusal(reason: WindowReason | None) -> CaseRefused:
+    """The officer's reason, in Vietnamese, for a closed window (``window`` keeps the code)."""
+    code, message = refusal(reason or WindowReason.NOT_FOR_CHANNEL)
+    return CaseRefused(code, message, window=reason)
 
 
 def _masked(
@@ -574,7 +551,7 @@ class CaseService:
             target_id = target.item_id
         window = detail.window(kind, self.clock(), item_id=target_id)
         if not window.open:
-            raise _window_refusal(kind, detail.case.channel, window)
+            raise _window_refusal(window.reason)
         return await self._queue(kind, thread_id, item_id=target_id, text=text)
 
     async def moderate(self, thread_id: int, item_id: int | None, kind: OutboxKind) -> OutboxRow:
@@ -613,6 +590,8 @@ class CaseService:
             )
         except CaseRefused:
             raise
+        except WindowRefused as exc:  # the window closed between the check and the write
+            raise _window_refusal(exc.reason) from exc
         except ActionRefused as exc:  # re-checked in the write: the state moved meanwhile
             raise CaseRefused("refused", f"Không thể xếp hàng thao tác: {exc}") from exc
 

@@ -41,7 +41,7 @@ from desktop.platforms.errors import (
 from desktop.platforms.graph import GraphClient
 from desktop.platforms.normalize import parse_graph_time
 from desktop.platforms.zalo import ZaloClient
-from desktop.services.windows import reply_window
+from desktop.services.windows import WindowReason, closed_note, refusal, reply_window
 from desktop.store import outbox
 from desktop.store.database import Database
 from desktop.store.ingest import ingest_items
@@ -78,6 +78,14 @@ class MissingToken(TokenError):
 
 class ActionRefused(ValueError):
     """The action cannot be queued; the message tells the officer why."""
+
+
+class WindowRefused(ActionRefused):
+    """A reply refused because its messaging window is closed; ``reason`` says which rule."""
+
+    def __init__(self, reason: WindowReason) -> None:
+        super().__init__(refusal(reason)[1])
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +281,8 @@ class OutboxService:
                 row.kind, ctx.channel, self.clock(), last_citizen_at=ctx.last_citizen_at
             )
             if not window.open:
-                raise WindowClosedLocally(window.reason, platform=ctx.platform.value)
+                reason = window.reason or WindowReason.NOT_FOR_CHANNEL
+                raise WindowClosedLocally(closed_note(reason), platform=ctx.platform.value)
             if ctx.platform is Platform.ZALO:
                 return (await self.zalo.send_text(token, p["recipient"], p["message"])).message_id
             sent = await self.graph.send_message(
@@ -479,7 +488,7 @@ def _private_reply_payload(
         already_private_replied=has_private_reply(session, target.item_id),
     )
     if not window.open:
-        raise ActionRefused(window.reason)
+        raise WindowRefused(window.reason or WindowReason.NOT_FOR_CHANNEL)
     return {"comment_id": target.external_id, "message": text}
 
 
@@ -488,7 +497,7 @@ def _message_payload(ctx: ThreadContext, text: str | None, now: datetime) -> dic
         OutboxKind.MESSAGE_REPLY, ctx.channel, now, last_citizen_at=ctx.last_citizen_at
     )
     if not window.open:
-        raise ActionRefused(window.reason)
+        raise WindowRefused(window.reason or WindowReason.NOT_FOR_CHANNEL)
     zalo = ctx.channel is Channel.ZALO_MESSAGE
     recipient = ctx.thread_external_id if zalo else ctx.citizen_external_id
     if not recipient:

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.enums import CategorySource, Channel, OutboxKind, OutboxState
+from desktop.services.windows import WindowReason, closed_reason
 from desktop.store.outbox import OutboxRow
 from desktop.views.labels import short_time
 
@@ -69,6 +70,46 @@ def outbox_state_label(state: OutboxState) -> str:
     }[state]
 
 
+def window_closed_label(reason: WindowReason) -> str:
+    """Why a reply cannot be sent now, as the officer reads it (one literal string per code:
+    the translation scanner sees them)."""
+    return {
+        WindowReason.NOT_FOR_CHANNEL: QCoreApplication.translate(
+            "case_labels", "Kênh này không cho kiểu trả lời đó"
+        ),
+        WindowReason.NO_CONVERSATION: QCoreApplication.translate(
+            "case_labels", "Vụ việc bình luận không có hộp thư riêng để nhắn tin"
+        ),
+        WindowReason.NO_MESSAGE_YET: QCoreApplication.translate(
+            "case_labels", "Người dân chưa nhắn tin: chưa thể trả lời"
+        ),
+        WindowReason.MESSENGER_EXPIRED: QCoreApplication.translate(
+            "case_labels",
+            "Messenger: quá 7 ngày từ tin nhắn cuối của người dân — không thể gửi nữa, "
+            "chờ người dân nhắn lại",
+        ),
+        WindowReason.ZALO_EXPIRED: QCoreApplication.translate(
+            "case_labels",
+            "Zalo: quá 7 ngày từ lần tương tác cuối của người dân (lỗi -230) — không thể gửi "
+            "nữa, chờ người dân nhắn lại",
+        ),
+        WindowReason.NOT_A_COMMENT: QCoreApplication.translate(
+            "case_labels", "Chỉ trả lời riêng được bình luận trên Trang Facebook"
+        ),
+        WindowReason.NO_COMMENT: QCoreApplication.translate(
+            "case_labels", "Hãy chọn bình luận của người dân để trả lời riêng"
+        ),
+        WindowReason.ALREADY_REPLIED: QCoreApplication.translate(
+            "case_labels", "Bình luận này đã được trả lời riêng (mỗi bình luận một lần)"
+        ),
+        WindowReason.PRIVATE_EXPIRED: QCoreApplication.translate(
+            "case_labels",
+            "Facebook: quá 7 ngày từ khi người dân bình luận — không trả lời riêng được nữa, "
+            "hãy trả lời công khai",
+        ),
+    }[reason]
+
+
 def outbox_advice(row: OutboxRow) -> str:
     """What the officer should know or do about an action in this state."""
     if row.state is OutboxState.QUEUED:
@@ -85,8 +126,11 @@ def outbox_advice(row: OutboxRow) -> str:
     if row.state is OutboxState.SENT:
         return ""
     if row.state is OutboxState.FAILED:
+        window = closed_reason(row.last_error)  # the window closed while it waited
         return _t("Không gửi được: {reason}. Kiểm tra lại rồi thao tác lại nếu cần").format(
-            reason=row.last_error or _t("không rõ lý do")
+            reason=window_closed_label(window)
+            if window is not None
+            else row.last_error or _t("không rõ lý do")
         )
     if row.next_attempt_at is not None:
         return _t(

@@ -34,6 +34,7 @@ from desktop.views.case_labels import (
     outbox_advice,
     outbox_kind_label,
     outbox_state_label,
+    window_closed_label,
     window_text,
 )
 from desktop.views.labels import short_time
@@ -250,8 +251,9 @@ class ReplyPane(QGroupBox):
             human_agent=window.human_agent,
             now=now,
         )
-        if not window.open:
-            text = self._closed_text(kind, window.closes_at is not None, text)
+        if not window.open and window.reason is not None:
+            closed = window_closed_label(window.reason)
+            text = f"{text} · {closed}" if text else closed  # expired: since when, and why
         self.window_label.setText(text)
         colour = "#2e7d32" if window.open and not window.human_agent else "#8a5a00"
         if not window.open:
@@ -259,13 +261,6 @@ class ReplyPane(QGroupBox):
         self.window_label.setStyleSheet(f"#replyWindow {{ color: {colour}; font-weight: bold; }}")
         may_reply = detail.may(Action.REPLY)
         self.send.setEnabled(may_reply and window.open and bool(self.editor.toPlainText().strip()))
-
-    def _closed_text(self, kind: OutboxKind, expired: bool, text: str) -> str:
-        if kind is OutboxKind.PRIVATE_REPLY and not expired:
-            return self.tr("Bình luận này đã được trả lời riêng (mỗi bình luận một lần)")
-        if kind is OutboxKind.MESSAGE_REPLY and not expired:
-            return self.tr("Người dân chưa nhắn tin: chưa thể trả lời")
-        return text + self.tr(" — không thể gửi nữa, chờ người dân nhắn lại")
 
     # -- building --------------------------------------------------------------------------------
     def _set_enabled(self, enabled: bool) -> None:

@@ -1545,15 +1545,15 @@
     </message>
     <message>
         <source>Bình luận này đã được trả lời riêng (mỗi bình luận một lần)</source>
-        <translation>This comment has already had a private reply (one per comment)</translation>
+        <translation type="vanished">This comment has already had a private reply (one per comment)</translation>
     </message>
     <message>
         <source>Người dân chưa nhắn tin: chưa thể trả lời</source>
-        <translation>The citizen has not written yet: no reply possible</translation>
+        <translation type="vanished">The citizen has not written yet: no reply possible</translation>
     </message>
     <message>
         <source> — không thể gửi nữa, chờ người dân nhắn lại</source>
-        <translation> — nothing can be sent any more; wait for the citizen to write again</translation>
+        <translation type="vanished"> — nothing can be sent any more; wait for the citizen to write again</translation>
     </message>
     <message>
         <source> [đã ẩn]</source>
@@ -1804,6 +1804,14 @@
     <message>
         <source>Chưa rõ kết quả</source>
         <translation>Outcome unknown</translation>
+    </message>
+    <message>
+        <source>Chờ lãnh đạo ca duyệt</source>
+        <translation>Awaiting the shift leader&apos;s approval</translation>
+    </message>
+    <message>
+        <source>Bị từ chối</source>
+        <translation>Rejected</translation>
     </message>
     <message>
         <source>Phân loại: {category}</source>
@@ -2557,6 +2565,42 @@
     <message>
         <source>Messenger: còn {left} (24 giờ từ tin nhắn cuối của người dân)</source>
         <translation>Messenger: {left} left (24 hours from the citizen&apos;s last message)</translation>
+    </message>
+    <message>
+        <source>Kênh này không cho kiểu trả lời đó</source>
+        <translation>This channel does not allow that kind of reply</translation>
+    </message>
+    <message>
+        <source>Vụ việc bình luận không có hộp thư riêng để nhắn tin</source>
+        <translation>A comment case has no private conversation to message in</translation>
+    </message>
+    <message>
+        <source>Người dân chưa nhắn tin: chưa thể trả lời</source>
+        <translation>The citizen has not written yet: no reply possible</translation>
+    </message>
+    <message>
+        <source>Messenger: quá 7 ngày từ tin nhắn cuối của người dân — không thể gửi nữa, chờ người dân nhắn lại</source>
+        <translation>Messenger: more than 7 days since the citizen&apos;s last message — nothing can be sent any more; wait for the citizen to write again</translation>
+    </message>
+    <message>
+        <source>Zalo: quá 7 ngày từ lần tương tác cuối của người dân (lỗi -230) — không thể gửi nữa, chờ người dân nhắn lại</source>
+        <translation>Zalo: more than 7 days since the citizen&apos;s last interaction (error -230) — nothing can be sent any more; wait for the citizen to write again</translation>
+    </message>
+    <message>
+        <source>Chỉ trả lời riêng được bình luận trên Trang Facebook</source>
+        <translation>Only a comment on a Facebook Page can be answered privately</translation>
+    </message>
+    <message>
+        <source>Hãy chọn bình luận của người dân để trả lời riêng</source>
+        <translation>Choose the citizen&apos;s comment to answer privately</translation>
+    </message>
+    <message>
+        <source>Bình luận này đã được trả lời riêng (mỗi bình luận một lần)</source>
+        <translation>This comment has already had a private reply (one per comment)</translation>
+    </message>
+    <message>
+        <source>Facebook: quá 7 ngày từ khi người dân bình luận — không trả lời riêng được nữa, hãy trả lời công khai</source>
+        <translation>Facebook: more than 7 days since the citizen commented — no private reply any more; reply publicly</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from desktop.domain.enums import Channel, Direction, OutboxKind, OutboxState
-from desktop.services.outbox import ActionRefused, OutboxService
+from desktop.services.outbox import ActionRefused, OutboxService, WindowRefused
+from desktop.services.windows import WindowReason, closed_note, closed_reason
 from desktop.store import outbox
 from desktop.store.models import Item, Thread
 from tests.sync.conftest import SyncRig
@@ -97,8 +98,22 @@ async def test_messages_within_the_window_and_refused_after_it(rig: SyncRig) -> 
         assert rig.db.read_blocking(lambda s, r=row.id: outbox.get(s, r)).state is OutboxState.SENT
         assert len(_applied(rig, action)) == 1
     rig.sim.control.advance_clock(timedelta(days=8).total_seconds())
-    with pytest.raises(ActionRefused, match="7 days"):
+    with pytest.raises(WindowRefused, match="quá 7 ngày") as refused:
         await service.queue(OutboxKind.MESSAGE_REPLY, thread.id, text="quá hạn")
+    assert refused.value.reason is WindowReason.ZALO_EXPIRED and "-230" in str(refused.value)
+
+
+async def test_a_reply_whose_window_closes_in_the_queue_fails_with_the_code(rig: SyncRig) -> None:
+    thread = await _thread(rig, Channel.ZALO_MESSAGE)
+    service = rig.services.outbox
+    row = await service.queue(OutboxKind.MESSAGE_REPLY, thread.id, text="Chào bạn")
+    rig.sim.control.advance_clock(timedelta(days=8).total_seconds())  # nobody sent it meanwhile
+    await _drain(service)
+    failed = rig.db.read_blocking(lambda s: outbox.get(s, row.id))
+    assert failed.state is OutboxState.FAILED
+    assert failed.last_error == closed_note(WindowReason.ZALO_EXPIRED)  # the views word it
+    assert closed_reason(failed.last_error) is WindowReason.ZALO_EXPIRED
+    assert _applied(rig, "zalo.message.cs") == []
 
 
 async def test_dropped_connection_after_the_write_is_checked_not_resent(rig: SyncRig) -> None:

@@ -471,3 +471,30 @@ async def test_a_duty_officer_gets_what_his_role_allows(desk: Desk, qtbot: QtBot
     mine = assignment.assignee.findData(officer)
     await _change(panel, lambda: assignment.assignee.activated.emit(mine))
     assert _thread(desk, desk.comment).assignee_id == officer
+
+
+@pytest.mark.asyncio
+async def test_a_closed_private_reply_says_why_for_the_chosen_comment(
+    desk: Desk, qtbot: QtBot
+) -> None:
+    await desk.service.reply(desk.comment, OutboxKind.PRIVATE_REPLY, "Bạn nhắn riêng nhé")
+    panel = await _panel(desk, qtbot, desk.comment)
+    reply = panel.reply
+    reply.kind_buttons[OutboxKind.PRIVATE_REPLY].setChecked(True)
+    reply.target.setCurrentIndex(reply.target.findData(panel.detail.case.root_item_id))
+    reply.tick()
+    assert reply.window_label.text() == (
+        "Bình luận này đã được trả lời riêng (mỗi bình luận một lần)"
+    )
+    other = reply.target.findData(
+        next(i.item_id for i in panel.detail.items if i.item_id != panel.detail.case.root_item_id)
+    )
+    reply.target.setCurrentIndex(other)  # the reply in the thread: still open
+    reply.tick()
+    assert reply.window_label.text().startswith("Còn ")
+    desk.clock.now = T0 + timedelta(days=8)
+    reply.tick()
+    text = reply.window_label.text()
+    assert text.startswith("Đã hết hạn trả lời từ ")
+    assert text.endswith("không trả lời riêng được nữa, hãy trả lời công khai")
+    assert "chờ người dân nhắn lại" not in text  # that is for messages, not comments
