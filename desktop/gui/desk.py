@@ -32,8 +32,10 @@ from desktop.services.health import load_health
 from desktop.services.inbox import InboxService
 from desktop.services.notes import NoteService
 from desktop.services.officers_admin import OfficerAdminService
+from desktop.services.outbox import OutboxService
 from desktop.services.overview import load_overview
 from desktop.services.presence import PresenceService
+from desktop.services.reply_approval import ReplyApprovals
 from desktop.services.saved_views import SavedViewStore
 from desktop.services.shifts import ShiftService
 from desktop.services.sla import SlaService
@@ -41,6 +43,7 @@ from desktop.services.sync.outcome import SyncSummary
 from desktop.store.database import Database
 from desktop.views.admin_window import AdminWindow
 from desktop.views.alerts import TrayNotifier
+from desktop.views.approval_queue import ApprovalQueueView
 from desktop.views.audit_viewer import AuditViewer
 from desktop.views.campaign_bar import CampaignBar, CampaignCasesDialog
 from desktop.views.case_panel import CasePanel
@@ -71,9 +74,11 @@ class DutyServices:
     assignment: AssignmentService
     audit: AuditService
     officers: OfficerAdminService
+    approvals: ReplyApprovals
 
     @classmethod
-    def build(cls, db: Database, clock: Callable[[], datetime]) -> DutyServices:
+    def build(cls, db: Database, outbox: OutboxService) -> DutyServices:
+        clock = outbox.clock
         return cls(
             ForwardingService(db, clock=clock),
             NoteService(db, clock=clock),
@@ -83,6 +88,7 @@ class DutyServices:
             AssignmentService(db, clock=clock),
             AuditService(db),
             OfficerAdminService(db, clock=clock),
+            ReplyApprovals(db, clock=clock, on_change=outbox.changed),
         )
 
 
@@ -152,7 +158,7 @@ async def open_desk(
     cases = CaseService(
         db, services.outbox, clock, officer_id=officer_id, offensive=background.offensive
     )
-    duty = DutyServices.build(db, clock)
+    duty = DutyServices.build(db, services.outbox)
     panel = CasePanel(
         cases,
         clock,
@@ -254,6 +260,8 @@ def _add_duty_views(desk: Desk, duty: DutyServices, officer_id: int, role: Offic
     queue.refresh()
     desk._undo.append(queue.shutdown)
     desk.refreshers.append(queue.refresh)
+    if allowed(role, Action.APPROVE_REPLY):
+        _add_approval_queue(desk, duty.approvals, officer_id)
     desk.spawn(_purge_presence(duty.presence))
 
     def leader() -> LeaderWindow:
@@ -276,6 +284,7 @@ def _add_duty_views(desk: Desk, duty: DutyServices, officer_id: int, role: Offic
             officers=duty.officers,
             rules=duty.assignment,
             sla=duty.sla,
+            replies=duty.approvals,
             parent=window,
         )
 
@@ -311,6 +320,33 @@ def _add_duty_views(desk: Desk, duty: DutyServices, officer_id: int, role: Offic
         await duty.presence.leave(officer_id)
 
     desk.on_close.append(leave)
+
+
+def _add_approval_queue(desk: Desk, approvals: ReplyApprovals, officer_id: int) -> None:
+    """A shift leader's list of sensitive replies waiting for him, beside the inbox; its tab
+    says how many."""
+    window = desk.window
+    view = ApprovalQueueView(
+        lambda: approvals.pending(officer_id),
+        lambda action_id: approvals.approve(officer_id, action_id),
+        lambda action_id, note: approvals.reject(officer_id, action_id, note),
+        parent=window,
+    )
+    view.open_requested.connect(window.open_case)
+    window.add_queue(view, QCoreApplication.translate("MainWindow", "Chờ duyệt"))
+
+    def show_count(count: int) -> None:
+        title = (
+            QCoreApplication.translate("MainWindow", "Chờ duyệt ({n})").format(n=count)
+            if count
+            else QCoreApplication.translate("MainWindow", "Chờ duyệt")
+        )
+        window.set_queue_title(view, title)
+
+    view.count_changed.connect(show_count)
+    view.refresh()
+    desk._undo.append(view.shutdown)
+    desk.refreshers.append(view.refresh)
 
 
 class _ToolWindow(Protocol):

@@ -28,7 +28,14 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
-from desktop.domain.enums import CaseStatus, Category, Channel, Direction, OutboxKind
+from desktop.domain.enums import (
+    CaseStatus,
+    Category,
+    Channel,
+    Direction,
+    OutboxKind,
+    OutboxState,
+)
 from desktop.services.access import (
     Action,
     PermissionDenied,
@@ -40,6 +47,7 @@ from desktop.services.access import (
 from desktop.services.corrections import classify_case
 from desktop.services.disclosure import INFORMANT_LABEL, mask_view, reveal_case_items
 from desktop.services.outbox import MAX_TEXT, ActionRefused, OutboxService, WindowRefused
+from desktop.services.reply_approval import hold_if_required
 from desktop.services.reply_templates import ReplyTemplate, TemplateBook, load_templates
 from desktop.services.sla import record_response
 from desktop.services.windows import WindowReason, WindowState, refusal, reply_window
@@ -570,19 +578,20 @@ class CaseService:
     async def _queue(
         self, kind: OutboxKind, thread_id: int, *, item_id: int | None, text: str | None = None
     ) -> OutboxRow:
-        def also(session: Session, row: OutboxRow) -> None:
+        def also(session: Session, row: OutboxRow) -> OutboxRow:
             needed = Action.REPLY if kind in TEXT_REPLY_KINDS else Action.MODERATE
             self._require(session, needed, thread_id)  # refused: nothing is queued
-            self._audit_case(
-                session,
-                OUTBOX_AUDIT[kind],
-                thread_id,
-                kind=kind.value,
-                outbox_id=row.id,
-                item_id=item_id,
-            )
-            if kind in TEXT_REPLY_KINDS:  # the officer answered: the first-response clock stops
+            actor = load_actor(session, self.officer_id) if self.officer_id is not None else None
+            row = hold_if_required(session, actor, row)  # a sensitive reply waits for a leader
+            held = row.state is OutboxState.PENDING_APPROVAL
+            details: dict[str, Any] = {"kind": kind.value, "outbox_id": row.id, "item_id": item_id}
+            if held:
+                details["awaiting_approval"] = True
+            self._audit_case(session, OUTBOX_AUDIT[kind], thread_id, **details)
+            # The officer answered: the first-response clock stops (a held reply: on approval).
+            if kind in TEXT_REPLY_KINDS and not held:
                 record_response(session, thread_id=thread_id, at=row.created_at)
+            return row
 
         try:
             return await self.outbox.queue(

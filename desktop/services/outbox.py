@@ -134,11 +134,12 @@ class OutboxService:
         item_id: int | None = None,
         text: str | None = None,
         officer_id: int | None = None,
-        also: Callable[[Session, OutboxRow], None] | None = None,
+        also: Callable[[Session, OutboxRow], OutboxRow | None] | None = None,
     ) -> OutboxRow:
         """Validate and write one action; raises ``ActionRefused`` with the reason.
 
-        ``also`` runs in the same transaction once the action is written (e.g. an audit event).
+        ``also`` runs in the same transaction once the action is written (e.g. an audit event);
+        a row it returns replaces the written one (a reply held for a shift leader's approval).
         """
         now = self.clock()
 
@@ -156,12 +157,11 @@ class OutboxService:
                 now=now,
             )
             if also is not None:
-                also(session, row)
+                row = also(session, row) or row
             return row
 
         row = await self.db.write(write)
-        self._wake.set()
-        self._notify(row)
+        self.changed(row)
         return row
 
     def _payload(
@@ -464,6 +464,12 @@ class OutboxService:
             )
             for task in (waiter, stopper):
                 task.cancel()
+
+    def changed(self, row: OutboxRow) -> None:
+        """An action was written or changed outside the loop (queued, approved): wake the
+        sender and tell the listeners (the open cases)."""
+        self._wake.set()
+        self._notify(row)
 
     def _notify(self, row: OutboxRow) -> None:
         for listener in list(self.listeners):

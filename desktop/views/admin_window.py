@@ -1,5 +1,5 @@
-"""The unit admin's window ("Quản trị"): the officers of his units, the auto-assignment rules and
-the SLA targets.
+"""The unit admin's window ("Quản trị"): the officers of his units, the auto-assignment rules, the
+SLA targets and which categories' replies wait for a shift leader.
 
 A separate top-level window (``show()``, never ``exec()``) built by the composition root with the
 services' async methods (Protocols in ``admin_common``); nothing here touches the store. The
@@ -24,6 +24,7 @@ from desktop.views.admin_common import (
     admin_error_text,
 )
 from desktop.views.admin_officers import OfficersTab
+from desktop.views.admin_reply_policy import ReplyPolicyActions, ReplyPolicyTab
 from desktop.views.admin_rules import RulesTab
 from desktop.views.admin_sla import SlaTab
 from desktop.views.async_tasks import TaskSet
@@ -42,6 +43,7 @@ class AdminWindow(QWidget):
         officers: OfficerAdminActions,
         rules: RuleActions,
         sla: SlaTargetActions,
+        replies: ReplyPolicyActions,
         clock: Clock = lambda: datetime.now(UTC),
         parent: QWidget | None = None,
     ) -> None:
@@ -64,11 +66,13 @@ class AdminWindow(QWidget):
         self.officers = OfficersTab(self.ctx, officers, self)
         self.rules = RulesTab(self.ctx, rules, self)
         self.sla = SlaTab(self.ctx, sla, self)
+        self.replies = ReplyPolicyTab(self.ctx, replies, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("adminTabs")
         self.tabs.addTab(self.officers, self.tr("Cán bộ"))
         self.tabs.addTab(self.rules, self.tr("Giao việc tự động"))
         self.tabs.addTab(self.sla, self.tr("Thời hạn xử lý"))
+        self.tabs.addTab(self.replies, self.tr("Duyệt trả lời"))
         for tab in self.all_tabs():
             tab.message.connect(self.show_message)
 
@@ -84,7 +88,7 @@ class AdminWindow(QWidget):
         self.resize(1100, 760)
 
     def all_tabs(self) -> list[AdminTab]:
-        return [self.officers, self.rules, self.sla]
+        return [self.officers, self.rules, self.sla, self.replies]
 
     # -- loading ---------------------------------------------------------------------------------
     def start(self) -> None:

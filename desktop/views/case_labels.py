@@ -67,6 +67,8 @@ def outbox_state_label(state: OutboxState) -> str:
         OutboxState.SENT: _t("Đã gửi"),
         OutboxState.FAILED: _t("Thất bại"),
         OutboxState.UNKNOWN: _t("Chưa rõ"),
+        OutboxState.PENDING_APPROVAL: _t("Chờ duyệt"),
+        OutboxState.REJECTED: _t("Không được duyệt"),
     }[state]
 
 
@@ -125,6 +127,12 @@ def outbox_advice(row: OutboxRow) -> str:
         return _t("Đang gửi lên nền tảng")
     if row.state is OutboxState.SENT:
         return ""
+    if row.state is OutboxState.PENDING_APPROVAL:
+        return _t("Chờ lãnh đạo ca duyệt; chưa gửi cho người dân")
+    if row.state is OutboxState.REJECTED:
+        return _t("Lãnh đạo ca không duyệt: {reason}. Sửa lại rồi gửi lại nếu cần").format(
+            reason=row.review_note or _t("không ghi lý do")
+        )
     if row.state is OutboxState.FAILED:
         window = closed_reason(row.last_error)  # the window closed while it waited
         return _t("Không gửi được: {reason}. Kiểm tra lại rồi thao tác lại nếu cần").format(

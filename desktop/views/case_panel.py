@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.enums import CaseStatus, Category, OutboxKind
+from desktop.domain.enums import CaseStatus, Category, OutboxKind, OutboxState
 from desktop.services.access import Action
 from desktop.services.cases import (
     CaseDetail,
@@ -632,6 +632,15 @@ class CasePanel(QWidget):
     def _send(self, kind: OutboxKind, text: str, item_id: int | None) -> None:
         def queued(row: OutboxRow) -> None:
             self.reply.sent()
+            if row.state is OutboxState.PENDING_APPROVAL:
+                self._notice(
+                    self.tr(
+                        "Đã gửi lãnh đạo ca duyệt: {kind}. Trả lời chỉ được gửi cho người dân sau "
+                        "khi được duyệt."
+                    ).format(kind=outbox_kind_label(row.kind)),
+                    "info",
+                )
+                return
             self._notice(
                 self.tr("Đã đưa vào hàng gửi: {kind}. Trạng thái hiện ở “Thao tác gửi đi”.").format(
                     kind=outbox_kind_label(row.kind)

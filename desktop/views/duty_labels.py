@@ -133,6 +133,8 @@ def audit_action_label(action: str) -> str:
         "forward_escalated": _t("Báo cáo vượt cấp"),
         "reply_queued": _t("Trả lời"),
         "reply_approved": _t("Duyệt trả lời"),
+        "reply_rejected": _t("Không duyệt trả lời"),
+        "reply_policy_changed": _t("Sửa quy định duyệt trả lời"),
         "note_added": _t("Ghi chú nội bộ"),
         "hidden": _t("Ẩn bình luận"),
         "unhidden": _t("Hiện lại bình luận"),

@@ -252,6 +252,11 @@ class MainWindow(QMainWindow):
         """Another list beside the inbox (e.g. cases forwarded to the officer's units)."""
         self.left.addTab(widget, title)
 
+    def set_queue_title(self, widget: QWidget, title: str) -> None:
+        index = self.left.indexOf(widget)
+        if index >= 0:
+            self.left.setTabText(index, title)
+
     def _settings(self) -> None:
         if self.open_settings is not None:
             self.open_settings()

@@ -57,6 +57,8 @@ STATE_COLOURS = {
     OutboxState.SENT: "#2e7d32",
     OutboxState.FAILED: "#b3261e",
     OutboxState.UNKNOWN: "#6a1b9a",
+    OutboxState.PENDING_APPROVAL: "#8a5a00",
+    OutboxState.REJECTED: "#b3261e",
 }
 
 

@@ -59,8 +59,87 @@
         <translation>SLA targets</translation>
     </message>
     <message>
+        <source>Duyệt trả lời</source>
+        <translation>Reply approval</translation>
+    </message>
+    <message>
         <source>Cán bộ, quy tắc giao việc và chỉ tiêu thời gian xử lý.</source>
         <translation>Officers, assignment rules and SLA targets.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalQueueView</name>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Vụ việc</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Phân loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Cán bộ viết</source>
+        <translation>Written by</translation>
+    </message>
+    <message>
+        <source>Kiểu</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Viết lúc</source>
+        <translation>Written at</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Chọn một trả lời để đọc toàn văn.</source>
+        <translation>Select a reply to read it in full.</translation>
+    </message>
+    <message>
+        <source>Lý do từ chối (bắt buộc khi từ chối)</source>
+        <translation>Reason for rejecting (required to reject)</translation>
+    </message>
+    <message>
+        <source>Mở vụ việc</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <source>Duyệt và gửi</source>
+        <translation>Approve and send</translation>
+    </message>
+    <message>
+        <source>Từ chối</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Không tải được danh sách: {e}</source>
+        <translation>Could not load the list: {e}</translation>
+    </message>
+    <message>
+        <source>⚠ {case}</source>
+        <translation>⚠ {case}</translation>
+    </message>
+    <message>
+        <source>Trả lời chờ lãnh đạo ca duyệt: {n}</source>
+        <translation>Replies waiting for the shift leader&apos;s approval: {n}</translation>
+    </message>
+    <message>
+        <source>Đã duyệt trả lời vụ việc #{id}: đang gửi.</source>
+        <translation>Approved the reply on case #{id}: sending.</translation>
+    </message>
+    <message>
+        <source>Đã từ chối trả lời vụ việc #{id}; cán bộ sẽ thấy lý do.</source>
+        <translation>Rejected the reply on case #{id}; the officer will see the reason.</translation>
     </message>
 </context>
 <context>
@@ -316,6 +395,10 @@
     <message>
         <source>Không có cán bộ: {names}.</source>
         <translation>No such officer: {names}.</translation>
+    </message>
+    <message>
+        <source>Đã gửi lãnh đạo ca duyệt: {kind}. Trả lời chỉ được gửi cho người dân sau khi được duyệt.</source>
+        <translation>Sent to the shift leader for approval: {kind}. The reply goes to the citizen only once approved.</translation>
     </message>
     <message>
         <source>Đã đưa vào hàng gửi: {kind}. Trạng thái hiện ở “Thao tác gửi đi”.</source>
@@ -1206,6 +1289,14 @@
         <source>Quản trị…</source>
         <translation>Administration…</translation>
     </message>
+    <message>
+        <source>Chờ duyệt</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>Chờ duyệt ({n})</source>
+        <translation>Awaiting approval ({n})</translation>
+    </message>
 </context>
 <context>
     <name>MentionsButton</name>
@@ -1570,6 +1661,53 @@
     <message>
         <source>{n}/{max} ký tự</source>
         <translation>{n}/{max} characters</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyPolicyTab</name>
+    <message>
+        <source>Loại vụ việc</source>
+        <translation>Case category</translation>
+    </message>
+    <message>
+        <source>Cần lãnh đạo ca duyệt</source>
+        <translation>Needs shift leader approval</translation>
+    </message>
+    <message>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Cần duyệt</source>
+        <translation>Needs approval</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Đã đặt</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>Mặc định</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>Trả lời của cán bộ trực trên vụ việc thuộc loại được đánh dấu sẽ chờ lãnh đạo ca duyệt rồi mới gửi; trả lời của lãnh đạo ca không phải chờ. Thay đổi áp dụng cho các trả lời viết từ lúc đó.</source>
+        <translation>A duty officer&apos;s reply on a case of a ticked category waits for a shift leader&apos;s approval before it is sent; a shift leader&apos;s own replies do not wait. A change applies to replies written from then on.</translation>
+    </message>
+    <message>
+        <source>Chỉ quản trị cấp tỉnh được thay đổi quy định này; ở đây chỉ xem được.</source>
+        <translation>Only a province admin may change this policy; it is shown read-only here.</translation>
+    </message>
+    <message>
+        <source>Từ nay trả lời loại {category} cần lãnh đạo ca duyệt.</source>
+        <translation>From now on, replies on {category} cases need a shift leader&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>Từ nay trả lời loại {category} được gửi ngay.</source>
+        <translation>From now on, replies on {category} cases are sent at once.</translation>
     </message>
 </context>
 <context>
@@ -2503,6 +2641,14 @@
         <translation>Unknown</translation>
     </message>
     <message>
+        <source>Chờ duyệt</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>Không được duyệt</source>
+        <translation>Not approved</translation>
+    </message>
+    <message>
         <source>Chưa gửi được (mạng hoặc nền tảng chưa sẵn sàng); sẽ tự gửi lại {when}</source>
         <translation>Not sent yet (network or platform not ready); it will be sent again automatically {when}</translation>
     </message>
@@ -2521,6 +2667,18 @@
     <message>
         <source>Đang gửi lên nền tảng</source>
         <translation>Being sent to the platform</translation>
+    </message>
+    <message>
+        <source>Chờ lãnh đạo ca duyệt; chưa gửi cho người dân</source>
+        <translation>Waiting for the shift leader&apos;s approval; not yet sent to the citizen</translation>
+    </message>
+    <message>
+        <source>Lãnh đạo ca không duyệt: {reason}. Sửa lại rồi gửi lại nếu cần</source>
+        <translation>The shift leader did not approve: {reason}. Edit it and send again if needed</translation>
+    </message>
+    <message>
+        <source>không ghi lý do</source>
+        <translation>no reason given</translation>
     </message>
     <message>
         <source>Không gửi được: {reason}. Kiểm tra lại rồi thao tác lại nếu cần</source>
@@ -2772,6 +2930,14 @@
     <message>
         <source>Duyệt trả lời</source>
         <translation>Reply approved</translation>
+    </message>
+    <message>
+        <source>Không duyệt trả lời</source>
+        <translation>Reply not approved</translation>
+    </message>
+    <message>
+        <source>Sửa quy định duyệt trả lời</source>
+        <translation>Reply approval policy changed</translation>
     </message>
     <message>
         <source>Ghi chú nội bộ</source>

@@ -18,6 +18,7 @@ from desktop.services.forwarding import ForwardingService
 from desktop.services.notes import NoteService
 from desktop.services.outbox import OutboxService
 from desktop.services.presence import PresenceService
+from desktop.services.reply_approval import ReplyApprovals
 from desktop.services.shifts import ShiftService
 from desktop.services.sla import SlaService
 from desktop.store.database import Database
@@ -56,6 +57,7 @@ class DutyDesk:
     shifts: ShiftService
     assignment: AssignmentService
     audit: AuditService
+    approvals: ReplyApprovals
     presences: dict[str, PresenceService] = field(default_factory=dict)
 
     def officer(self, username: str) -> int:
@@ -137,4 +139,5 @@ def build_desk(db: Database) -> DutyDesk:
         ShiftService(db, clock=clock),
         AssignmentService(db, clock=clock),
         AuditService(db, clock=clock),
+        ReplyApprovals(db, clock=clock, on_change=outbox.changed),
     )

@@ -47,6 +47,7 @@ def _make(desk: DutyDesk, qtbot: QtBot, username: str, role: OfficerRole) -> Adm
         officers=OfficerAdminService(desk.db, clock=desk.clock, params=FAST_TEST_PARAMS),
         rules=desk.assignment,
         sla=desk.sla,
+        replies=desk.approvals,
         clock=desk.clock,
     )
     qtbot.addWidget(window)
@@ -323,6 +324,35 @@ async def test_a_district_admin_sees_the_targets_and_is_refused_changing_them(
         rules.save_button.click()
     assert window.message.text() == "Đơn vị này nằm ngoài phạm vi được giao."
     assert rules.table.rowCount() == 0
+
+
+@pytest.mark.asyncio
+async def test_the_reply_approval_policy_is_changed_in_the_window(
+    desk: DutyDesk, qtbot: QtBot
+) -> None:
+    window = await _window(desk, qtbot)
+    tab = window.replies
+    rows = {r[0]: r[1:] for r in _rows(tab.table)}
+    assert rows["Chống đối"] == ["Cần duyệt", "Mặc định"]
+    assert rows["Góp ý"] == ["Không", "Mặc định"]
+    feedback = next(
+        r for r in range(tab.table.rowCount()) if tab.table.item(r, 0).text() == "Góp ý"
+    )
+    async with emitted(tab.loaded):
+        tab.table.item(feedback, 1).setCheckState(Qt.CheckState.Checked)
+    assert window.message.text() == "Từ nay trả lời loại Góp ý cần lãnh đạo ca duyệt."
+    policy = await desk.approvals.policy(desk.officer("admin"))
+    row = next(r for r in policy.rows if r.category is Category.FEEDBACK)
+    assert row.required and row.customised
+    (event,) = desk.db.read_blocking(lambda s: recent_events(s, action="reply_policy_changed"))
+    assert event.subject_id == "feedback"
+    # A district admin sees it and cannot tick anything (the service would refuse anyway).
+    district = await _window(desk, qtbot, "ss_admin")
+    item = district.replies.table.item(feedback, 1)
+    assert not item.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert district.replies.note.text() == (
+        "Chỉ quản trị cấp tỉnh được thay đổi quy định này; ở đây chỉ xem được."
+    )
 
 
 @pytest.mark.asyncio

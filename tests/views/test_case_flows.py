@@ -18,7 +18,7 @@ from desktop.services.cases import CaseService
 from desktop.services.demo_roster import demo_officer_id
 from desktop.services.outbox import OutboxService
 from desktop.store import outbox
-from desktop.store.models import Item, Thread
+from desktop.store.models import Item, Officer, Thread
 from desktop.views.case_panel import CasePanel
 from tests.sync.conftest import SyncRig, rig, sim  # noqa: F401 (fixtures)
 from tests.views.helpers import emitted, wait_until
@@ -199,3 +199,53 @@ async def test_messenger_reply_then_the_window_closes(
         reply._send()
     assert "Messenger không cho trang trả lời nữa" in notice[0]
     assert len(_applied(rig, "fb.message.send")) == len(sent)
+
+
+@pytest.mark.asyncio
+async def test_a_held_reply_reaches_the_platform_only_once_approved(
+    rig: SyncRig,  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    """A duty officer answers a hostile comment: nothing reaches the simulator until the shift
+    leader approves; then the outbox sends it, once."""
+    from desktop.services.reply_approval import ReplyApprovals
+
+    thread = await _newest_thread(rig, Channel.FB_COMMENT)
+    leader = await demo_officer_id(rig.db)
+
+    def prepare(session: Any) -> int:
+        session.get(Thread, thread.id).category = Category.HOSTILE
+        return int(
+            session.execute(
+                select(Officer.id).where(Officer.username == "demo.trucban")
+            ).scalar_one()
+        )
+
+    duty = rig.db.write_blocking(prepare)
+
+    def clock() -> datetime:
+        return datetime.fromtimestamp(rig.sim.control.now(), UTC)
+
+    panel = CasePanel(CaseService(rig.db, rig.services.outbox, clock, officer_id=duty), clock)
+    qtbot.addWidget(panel)
+    panel.show()
+    async with emitted(panel.case_loaded):
+        panel.show_case(thread.id)
+    text = "Đề nghị bạn không đăng thông tin sai sự thật; công an sẽ xác minh."
+    panel.reply.editor.setPlainText(text)
+    async with emitted(panel.case_changed):
+        panel.reply.send.click()
+    sender = rig.services.outbox
+    await _drain(sender)
+    assert _applied(rig, "fb.comment.reply") == []
+    (held,) = rig.db.read_blocking(outbox.list_actions)
+    assert held.state is OutboxState.PENDING_APPROVAL
+
+    approvals = ReplyApprovals(rig.db, clock=clock, on_change=sender.changed)
+    await approvals.approve(leader, held.id)
+    await _drain(sender)
+    writes = _applied(rig, "fb.comment.reply")
+    assert [(w.target, w.payload.get("message")) for w in writes] == [(thread.external_id, text)]
+    await wait_until(lambda: _states(panel)[:1] and _states(panel)[0].startswith("Đã gửi"))
+    await _drain(sender)
+    assert len(_applied(rig, "fb.comment.reply")) == 1

@@ -1,5 +1,6 @@
 """The assembled desk offers each role its windows: administration for unit admins, the shift
-leader's board for leaders and auditors, the audit log for admins and auditors."""
+leader's board for leaders and auditors, the audit log for admins and auditors, the list of
+replies awaiting approval for shift leaders."""
 
 from __future__ import annotations
 
@@ -60,6 +61,12 @@ async def test_each_role_gets_its_windows(qtbot: object) -> None:
                 names = {a.objectName() for a in desk.window.desk_menu.actions()}
                 assert names & {"actionAdmin", "actionLeader", "actionAudit"} == expected, role
                 assert desk.window.desk_menu.menuAction().isVisible() == bool(expected)
+                queues = {
+                    desk.window.left.widget(i).objectName() for i in range(desk.window.left.count())
+                }
+                # Only a shift leader approves sensitive replies: only his desk lists them.
+                assert ("approvalQueue" in queues) == (role is OfficerRole.SHIFT_LEADER), role
+                assert "forwardQueue" in queues
                 if "actionAdmin" in expected:
                     admin = next(
                         a
