@@ -168,6 +168,7 @@ async def _desks(
     prefs: PreferencesStore,
 ) -> None:
     """Open the desk for each officer in turn until the application quits."""
+    from desktop.gui.demo import stage_held_reply
     from desktop.gui.desk import open_desk
     from desktop.gui.signin import IdleLock, sign_in, sign_in_actions
     from desktop.services.auth import AuthService
@@ -178,6 +179,7 @@ async def _desks(
         officer_id = await demo_officer_id(db)
         desk = await open_desk(config, db, background, settings, officer_id=officer_id)
         log.info("window shown %.0f ms after start", (time.perf_counter() - _STARTED) * 1000)
+        desk.spawn(stage_held_reply(db, background.services.outbox))
         await _first(desk.closed, quit_event)
         await desk.close()
         return

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING
 from desktop.config import Config, PlatformUrls
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.services.outbox import OutboxService
     from desktop.simulator import SimulatorThread
     from desktop.store.database import Database
 
@@ -53,3 +56,50 @@ async def import_demo_accounts(config: Config, db: Database, simulator: Simulato
         import_accounts, db, CredentialStore(backend=backend), from_manifest(manifest)
     )
     return replace(config, urls=PlatformUrls(urls.graph, urls.zalo, urls.zalo_oauth))
+
+
+DEMO_HELD_REPLY = (
+    "Cảm ơn anh/chị đã phản ánh. Công an phường sẽ kiểm tra vụ việc và trả lời anh/chị "
+    "trong thời gian sớm nhất."
+)
+
+
+async def stage_held_reply(db: Database, outbox: OutboxService, *, attempts: int = 30) -> None:
+    """Show the approval flow from the start: once sync has brought in a complaint, a duty
+    officer of the demo roster answers it, and the reply waits in the shift leader's "Chờ duyệt"
+    list (only when nothing is waiting there yet). Best effort: the demo works without it."""
+    from sqlalchemy import select
+
+    from desktop.domain.enums import Category, Channel, OutboxKind, OutboxState
+    from desktop.services.cases import CaseService
+    from desktop.services.demo_roster import DEMO_DUTY_USERNAME
+    from desktop.store.models import Officer, OutboxAction, Thread
+
+    def pick(session: Session) -> tuple[int, int] | bool:
+        """(duty officer, complaint) to answer; True: nothing to do; False: not yet."""
+        waiting = session.execute(
+            select(OutboxAction.id).where(OutboxAction.state == OutboxState.PENDING_APPROVAL)
+        ).first()
+        duty = session.execute(
+            select(Officer.id).where(Officer.username == DEMO_DUTY_USERNAME)
+        ).scalar_one_or_none()
+        if waiting is not None or duty is None:
+            return True
+        thread = session.execute(
+            select(Thread.id)
+            .where(Thread.category == Category.COMPLAINT, Thread.channel == Channel.FB_COMMENT)
+            .order_by(Thread.last_activity_at.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        return False if thread is None else (int(duty), int(thread))
+
+    for _ in range(attempts):
+        found = await db.read(pick)
+        if found is True:
+            return
+        if isinstance(found, tuple):
+            duty, thread_id = found
+            service = CaseService(db, outbox, outbox.clock, officer_id=duty)
+            await service.reply(thread_id, OutboxKind.PUBLIC_REPLY, DEMO_HELD_REPLY)
+            return
+        await asyncio.sleep(2.0)

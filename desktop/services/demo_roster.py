@@ -16,12 +16,13 @@ from desktop.store.directory import ensure_units
 from desktop.store.models import Officer
 
 DEMO_USERNAME = "demo.chihuy"
+DEMO_DUTY_USERNAME = "demo.trucban"  # answers a complaint at start: the leader approves it
 
 # (username, display name, role, unit code); the first is the demo workstation's own officer:
 # the province's shift leader, so that the demo shows everything (assigning, priorities).
 DEMO_OFFICERS: tuple[tuple[str, str, OfficerRole, str], ...] = (
     (DEMO_USERNAME, "Lê Văn Hùng", OfficerRole.SHIFT_LEADER, "TH"),
-    ("demo.trucban", "Nguyễn Thị Thu Hà", OfficerRole.DUTY_OFFICER, "TH"),
+    (DEMO_DUTY_USERNAME, "Nguyễn Thị Thu Hà", OfficerRole.DUTY_OFFICER, "TH"),
     ("demo.tuan", "Trần Quốc Tuấn", OfficerRole.DUTY_OFFICER, "TH"),
     ("demo.trang", "Phạm Thu Trang", OfficerRole.DUTY_OFFICER, "TH-TPTH"),
     ("demo.duc", "Hoàng Minh Đức", OfficerRole.DUTY_OFFICER, "TH-SAMSON"),

@@ -149,3 +149,27 @@ async def test_a_duty_officer_cannot_approve_even_through_the_list(
     await wait_until(view.message.isVisible)
     assert "không được phép" in view.message.text()
     assert view.table.rowCount() == 0 and not view.approve_button.isEnabled()
+
+
+@pytest.mark.asyncio
+async def test_the_demo_stages_one_held_reply_for_its_leader(desk: DutyDesk) -> None:
+    from desktop.domain.enums import Category
+    from desktop.gui.demo import DEMO_HELD_REPLY, stage_held_reply
+    from desktop.services.demo_roster import ensure_demo_officers
+    from desktop.store.models import Officer, Thread
+
+    leader = desk.db.write_blocking(ensure_demo_officers)
+
+    def complaint(session: object) -> None:
+        session.get(Thread, desk.cases["question"]).category = Category.COMPLAINT  # type: ignore[attr-defined]
+
+    desk.db.write_blocking(complaint)
+    await stage_held_reply(desk.db, desk.outbox, attempts=1)
+    await stage_held_reply(desk.db, desk.outbox, attempts=1)  # once only
+    (held,) = _actions(desk)
+    assert held.state is OutboxState.PENDING_APPROVAL and held.thread_id == desk.cases["question"]
+    assert held.payload["message"] == DEMO_HELD_REPLY
+    writer = desk.db.read_blocking(lambda s: s.get(Officer, held.created_by_id))
+    assert writer.username == "demo.trucban"
+    pending = await desk.approvals.pending(leader)
+    assert [p.action_id for p in pending] == [held.id]
