@@ -283,3 +283,26 @@ def test_recipe_transform_matches_its_training_matrix() -> None:
     assert np.allclose(again.toarray(), recipe.x.toarray(), atol=1e-6)
     unseen = recipe.transform(["bi lua dao chuyen khoan mat tien", "cam on cong an phuong"])
     assert list(recipe.estimator.predict(unseen)) == ["scam", "thanks"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tôi bị lừa đảo mất 50 triệu, nhờ các anh giúp",
+        "toi bi lua dao mat tien roi cong an oi",
+        "Có ổ ma túy ở xóm 3, có đối tượng cầm dao",
+        "Trộm cắp xe máy ở chợ, cướp giật điện thoại",
+    ],
+)
+def test_crime_report_words_are_not_offensive_language(classifier: Classifier, text: str) -> None:
+    """A citizen reporting a fraud or a robbery is not abusing anyone: those words are never
+    marked, with or without diacritics (ViHOS often marks them inside insults)."""
+    (report,) = classifier.offensive([text])
+    assert report.spans == ()
+
+
+def test_insults_around_report_words_are_still_marked(classifier: Classifier) -> None:
+    text = "bọn lừa đảo chó má"
+    (report,) = classifier.offensive([text])
+    marked = {text[s.start : s.end] for s in report.spans}
+    assert {"chó", "má"} <= marked and not marked & {"lừa", "đảo"}

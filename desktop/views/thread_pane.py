@@ -285,7 +285,12 @@ class ThreadPane(QWidget):
             marks.append(self.tr("[đã xoá trên nền tảng]"))
         if item.edited:
             marks.append(self.tr("[đã sửa]"))
-        head = f"{item.author or self.tr('(không rõ)')} — {long_time(item.created_at)}"
+        author = item.author or (
+            self.tr("Tài khoản của đơn vị")
+            if item.direction is Direction.OUTBOUND
+            else self.tr("(không rõ)")
+        )
+        head = f"{author} — {long_time(item.created_at)}"
         if item.direction is Direction.INTERNAL:
             head = self.tr("▌ GHI CHÚ NỘI BỘ ▌ ") + head
         elif item.direction is Direction.OUTBOUND:

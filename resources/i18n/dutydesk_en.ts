@@ -2374,6 +2374,10 @@
         <translation>[edited]</translation>
     </message>
     <message>
+        <source>Tài khoản của đơn vị</source>
+        <translation>The unit&apos;s account</translation>
+    </message>
+    <message>
         <source>▌ GHI CHÚ NỘI BỘ ▌ </source>
         <translation>▌ INTERNAL NOTE ▌ </translation>
     </message>
