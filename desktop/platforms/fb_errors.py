@@ -64,7 +64,7 @@ def answer_or_raise(
     body = resp.body
     failed = isinstance(body, dict) and "error" in body
     if 200 <= resp.status < 300 and resp.is_json and not failed:
-        return scrub_paging(body)
+        return body if resp.scrubbed else scrub_paging(body)
     raise graph_error(http, resp, write=write, account_id=account_id)
 
 

@@ -7,6 +7,7 @@ typed ``PlatformError`` (see ``errors.py``); batch operations carry theirs as va
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -14,7 +15,12 @@ from typing import Any
 
 from desktop.platforms.errors import MalformedResponse, Transient
 from desktop.platforms.fb_errors import answer_or_raise
-from desktop.platforms.graph_batch import MAX_BATCH, operation_payload, operation_result
+from desktop.platforms.graph_batch import (
+    MAX_BATCH,
+    decode_items,
+    operation_payload,
+    operation_result,
+)
 from desktop.platforms.graph_paging import apply_cursor, graph_page
 from desktop.platforms.http import JsonResponse, PlatformHttp
 from desktop.platforms.models import BatchRequest, BatchResult, GraphPage, JsonDict, SendResult
@@ -318,9 +324,12 @@ class GraphClient:
                 platform="facebook",
                 may_have_applied=write,
             )
+        decoded = await asyncio.to_thread(decode_items, body)
         return [
-            operation_result(self.http, op, item, resp.secrets, self._account(op.token or token))
-            for op, item in zip(ops, body, strict=True)
+            operation_result(
+                self.http, op, item, resp.secrets, self._account(op.token or token), parsed
+            )
+            for op, item, parsed in zip(ops, body, decoded, strict=True)
         ]
 
 

@@ -13,6 +13,7 @@ import httpx
 
 from desktop.platforms.errors import MalformedResponse, PlatformError, Transient
 from desktop.platforms.fb_errors import answer_or_raise
+from desktop.platforms.graph_paging import scrub_paging
 from desktop.platforms.http import JsonResponse, PlatformHttp
 from desktop.platforms.models import BatchRequest, BatchResult, JsonDict
 
@@ -32,13 +33,25 @@ def operation_payload(op: BatchRequest) -> JsonDict:
     return out
 
 
+def decode_items(items: Sequence[Any]) -> list[tuple[Any, bool]]:
+    """Every operation's JSON body parsed and its paging URLs scrubbed of tokens: CPU work for a
+    worker thread (``asyncio.to_thread``), not the event loop."""
+    decoded = []
+    for item in items:
+        parsed, is_json = _loads(item.get("body") if isinstance(item, dict) else None)
+        decoded.append((scrub_paging(parsed) if is_json else parsed, is_json))
+    return decoded
+
+
 def operation_result(
     http: PlatformHttp,
     op: BatchRequest,
     item: Any,
     secrets: Sequence[str],
     account: str | None,
+    decoded: tuple[Any, bool] | None = None,
 ) -> BatchResult:
+    """``decoded``: the item's body as ``decode_items`` made it (else parsed here)."""
     write = op.method.upper() != "GET"
     what = f"{op.method.upper()} /{urlsplit(op.relative_url).path}"
     if item is None:
@@ -55,8 +68,16 @@ def operation_result(
         return BatchResult(None, {}, None, bad)
     headers = _headers(item.get("headers"))
     http.usage.record("facebook", httpx.Headers(headers), account)
-    parsed, is_json = _loads(item.get("body"))
-    resp = JsonResponse(item["code"], httpx.Headers(headers), parsed, is_json, what, tuple(secrets))
+    parsed, is_json = decoded if decoded is not None else _loads(item.get("body"))
+    resp = JsonResponse(
+        item["code"],
+        httpx.Headers(headers),
+        parsed,
+        is_json,
+        what,
+        tuple(secrets),
+        scrubbed=decoded is not None,
+    )
     try:
         body = answer_or_raise(http, resp, write=write, account_id=account)
     except PlatformError as err:

@@ -7,6 +7,7 @@ Platform-specific error envelopes are interpreted by the Graph and Zalo clients.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ class JsonResponse:
     is_json: bool = False
     what: str = ""  # "GET /path" for messages (never with a query string)
     secrets: tuple[str, ...] = field(default=(), repr=False)
+    scrubbed: bool = False  # tokens already removed from paging URLs (done off the loop)
 
 
 def describe(method: str, url: str) -> str:
@@ -110,7 +112,7 @@ class PlatformHttp:
         content = resp.content
         self.connectivity.answered()
         self.usage.record(platform, resp.headers, account_id)
-        body, is_json = _parse(content)
+        body, is_json = await parse_json(content)
         return JsonResponse(resp.status_code, resp.headers, body, is_json, what, tuple(secrets))
 
     @staticmethod
@@ -203,6 +205,18 @@ class PlatformHttp:
             may_have_applied=False,
             secrets=resp.secrets,
         )
+
+
+# Bodies above this are parsed on a worker thread: a Graph batch answer of 50 comment pages is
+# 0.5–2 MB, tens of milliseconds of json.loads that would stall the GUI's event loop.
+PARSE_INLINE_LIMIT = 16 * 1024
+
+
+async def parse_json(content: bytes) -> tuple[Any, bool]:
+    """``(value, True)``, or ``(None, False)`` for an empty or non-JSON body."""
+    if len(content) <= PARSE_INLINE_LIMIT:
+        return _parse(content)
+    return await asyncio.to_thread(_parse, content)
 
 
 def _parse(content: bytes) -> tuple[Any, bool]:

@@ -140,3 +140,29 @@ async def test_malformed_operation_body_is_a_value(env: Env) -> None:
 def test_batch_request_repr_hides_the_token() -> None:
     op = BatchRequest.get("1/feed", {"limit": "1"}, token="SIMFB-very-secret")
     assert "SIMFB" not in repr(op) and op.relative_url == "1/feed?limit=1"
+
+
+@pytest.mark.asyncio
+async def test_large_bodies_parse_off_the_loop_exactly_as_small_ones() -> None:
+    from desktop.platforms.http import PARSE_INLINE_LIMIT, parse_json
+
+    value = {"data": [{"id": str(i), "message": "Xin chào công an 👮" * 3} for i in range(2000)]}
+    big = json.dumps(value, ensure_ascii=False).encode()
+    assert len(big) > PARSE_INLINE_LIMIT
+    assert await parse_json(big) == (value, True)
+    assert await parse_json(b"<html>" + b"x" * PARSE_INLINE_LIMIT) == (None, False)
+    assert await parse_json(b"  ") == (None, False)
+
+
+def test_batch_items_are_decoded_and_scrubbed_together() -> None:
+    from desktop.platforms.graph_batch import decode_items
+
+    next_url = "https://graph.facebook.com/v23.0/1/comments?access_token=SECRET&after=QVFI"
+    items = [
+        {"code": 200, "body": json.dumps({"data": [], "paging": {"next": next_url}})},
+        {"code": 200, "body": "not json"},
+        None,  # an operation that did not finish
+    ]
+    (first, ok), second, third = decode_items(items)
+    assert ok and "SECRET" not in json.dumps(first) and "after=QVFI" in first["paging"]["next"]
+    assert second == (None, False) and third == (None, False)
