@@ -1,8 +1,12 @@
 """Store the classifier's verdicts on items and carry them up to their threads.
 
-A thread takes the category of its first classified inbound item unless an officer has set one;
-it becomes urgent as soon as one of its items is urgent (an officer clears it). Runs in the same
-write transaction as the ingest that brought the items.
+A thread takes the category of its first classified inbound item unless an officer has set one.
+Conversations often open with a greeting or thanks ("Chào ad ạ", "Cảm ơn các anh") and only then
+say what they are about, so a thread the classifier called ``other`` or ``feedback`` takes the
+category of its first later item that says more (a scam report after "chào ad" is a scam report);
+an officer's category is never changed. A thread becomes urgent as soon as one of its items is
+urgent (an officer clears it). Runs in the same write transaction as the ingest that brought the
+items.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from collections.abc import Mapping
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from desktop.domain.enums import CategorySource, Direction, Platform
+from desktop.domain.enums import Category, CategorySource, Direction, Platform
 from desktop.domain.records import ItemTriage
 from desktop.store.models import Item, Thread, table_of
 
@@ -71,15 +75,15 @@ def _carry_to_threads(
             Thread.id.in_(sorted(thread_ids))
         )
     ).all()
-    for tid, category, _source, urgent in threads:
+    for tid, category, source, urgent in threads:
         found = by_thread.get(tid, [])
         values: dict[str, object] = {}
-        if category is None and found:
-            first = found[0]
+        chosen = _thread_category(category, source, found)
+        if chosen is not None:
             values.update(
-                category=first.category,
-                category_source=CategorySource(first.source),
-                confidence=first.confidence,
+                category=chosen.category,
+                category_source=CategorySource(chosen.source),
+                confidence=chosen.confidence,
             )
         if not urgent and any(v.urgent for v in found):
             values.update(urgent=True, priority=2)
@@ -87,3 +91,20 @@ def _carry_to_threads(
             session.execute(update(Thread).where(Thread.id == tid).values(**values))
             changed.add(tid)
     return changed
+
+
+# What a greeting or thanks is called: a later item that says more gives the thread its category.
+OPENING_CATEGORIES = frozenset({Category.OTHER.value, Category.FEEDBACK.value})
+
+
+def _thread_category(
+    current: Category | None, source: CategorySource | None, found: list[ItemTriage]
+) -> ItemTriage | None:
+    """The verdict whose category the thread should take now (None: keep its own)."""
+    if not found:
+        return None
+    if current is None:
+        return found[0]
+    if source is CategorySource.OFFICER or current.value not in OPENING_CATEGORIES:
+        return None
+    return next((v for v in found if v.category not in OPENING_CATEGORIES), None)
