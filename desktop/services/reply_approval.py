@@ -75,6 +75,21 @@ def hold_if_required(session: Session, actor: Actor | None, row: OutboxRow) -> O
     return outbox.hold_for_approval(session, row.id)
 
 
+def _audit_review(
+    session: Session, actor: Actor, held: OutboxRow, action: AuditAction, now: datetime
+) -> None:
+    """Who decided on which held reply (the reply's text stays in the outbox, not the log)."""
+    append_event(
+        session,
+        actor_id=actor.officer_id,
+        action=action,
+        subject_type="thread",
+        subject_id=str(held.thread_id),
+        details={"outbox_id": held.id, "kind": held.kind.value, "written_by": held.created_by_id},
+        at=now,
+    )
+
+
 def _may_edit_policy(actor: Actor) -> bool:
     return actor.can(Action.MANAGE_SLA) and actor.sees_unitless
 
@@ -109,19 +124,7 @@ class ReplyApprovals:
         def write(session: Session) -> OutboxRow:
             actor, held = self._held(session, actor_id, action_id)
             row = outbox.approve(session, action_id, by_id=actor.officer_id, now=now)
-            append_event(
-                session,
-                actor_id=actor.officer_id,
-                action=AuditAction.REPLY_APPROVED,
-                subject_type="thread",
-                subject_id=str(held.thread_id),
-                details={
-                    "outbox_id": action_id,
-                    "kind": held.kind.value,
-                    "written_by": held.created_by_id,
-                },
-                at=now,
-            )
+            _audit_review(session, actor, held, AuditAction.REPLY_APPROVED, now)
             # The citizen is answered from now on: the first-response clock stops here.
             record_response(session, thread_id=held.thread_id or 0, at=now)
             return row
@@ -139,19 +142,7 @@ class ReplyApprovals:
         def write(session: Session) -> OutboxRow:
             actor, held = self._held(session, actor_id, action_id)
             row = outbox.reject(session, action_id, by_id=actor.officer_id, note=reason, now=now)
-            append_event(
-                session,
-                actor_id=actor.officer_id,
-                action=AuditAction.REPLY_REJECTED,
-                subject_type="thread",
-                subject_id=str(held.thread_id),
-                details={
-                    "outbox_id": action_id,
-                    "kind": held.kind.value,
-                    "written_by": held.created_by_id,
-                },
-                at=now,
-            )
+            _audit_review(session, actor, held, AuditAction.REPLY_REJECTED, now)
             return row
 
         return self._changed(await self._db.write(write))
