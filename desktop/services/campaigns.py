@@ -2,7 +2,8 @@
 
 ``CampaignDetector.observe`` runs on the writer thread inside the ingest's transaction (sync's
 ``store_batch``) and keeps a warm in-memory index of recent inbound items, so that grouping costs
-a fingerprint and a few bucket lookups per new item instead of re-reading the window. The index
+a shingle set, its MinHash band lookups and an exact check of the few candidates per new item
+instead of re-reading the window. The index
 follows the store: it is built on first use from the items of the last ``retention``, pruned as
 the clock moves, and thrown away (rebuilt on the next call) if a transaction it took part in rolls
 back.

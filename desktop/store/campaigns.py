@@ -1,14 +1,17 @@
 """Coordinated campaigns: near-duplicate inbound texts on several accounts within a short time.
 
 ``assign_campaigns`` runs in the ingest's write transaction. For each new item it looks up its
-near-duplicates (SimHash within ``MAX_DISTANCE`` bits) created within ``window`` of it:
+near-duplicates (word-bigram Jaccard similarity at least ``desktop.store.minhash.THRESHOLD``,
+found through MinHash bands and checked exactly) created within ``window`` of it:
 
 - if one of them already belongs to a campaign, the item — and its near-duplicates that belong
   to none — join that campaign (the nearest neighbour's, when there are several);
 - otherwise, once the item and its near-duplicates span ``min_accounts`` accounts, they found a
   new campaign together (the earlier copies included).
 
-Members' items and threads get ``campaign_id``; the campaign's counts and times are recomputed
+A campaign's ``signature`` is the SimHash of its founding copy (``desktop.text.simhash``, 16 hex
+digits): a stable label for the text, not used for matching. Members' items and threads get
+``campaign_id``; the campaign's counts and times are recomputed
 from its items (the ``items.campaign_id`` index keeps that proportional to the campaign).
 Campaigns are never merged and keep their members whatever their status, so copies that arrive
 after an officer dismissed a campaign stay out of the inbox's way in it.
@@ -27,7 +30,7 @@ from desktop.domain.enums import Channel, Direction, ItemKind, OutboxKind, Outbo
 from desktop.domain.records import IncomingItem
 from desktop.store.campaign_window import Member, NewItem, RecentItems, group_items, load_recent
 from desktop.store.models import Account, Campaign, Item, OutboxAction, Thread, table_of
-from desktop.text.simhash import to_hex
+from desktop.text.simhash import fingerprint, to_hex
 
 DEFAULT_WINDOW = timedelta(hours=6)
 MIN_ACCOUNTS = 3
@@ -91,7 +94,7 @@ def assign_campaigns(
         times = [i.created_at for i in batch]
         load_recent(session, recent, min(times) - window, max(times) + window)
     joined, created = group_items(
-        recent, batch, window, min_accounts, lambda item, value: _create(session, item, value)
+        recent, batch, window, min_accounts, lambda item: _create(session, item)
     )
     if not joined:
         return CampaignChanges()
@@ -106,9 +109,9 @@ def assign_campaigns(
     )
 
 
-def _create(session: Session, item: NewItem, value: int) -> int:
+def _create(session: Session, item: NewItem) -> int:
     row = {
-        "signature": to_hex(value),
+        "signature": to_hex(fingerprint(item.text, min_words=0) or 0),
         "sample_text": item.text,
         "first_seen_at": item.created_at,
         "last_seen_at": item.created_at,
