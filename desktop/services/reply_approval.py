@@ -24,11 +24,12 @@ from desktop.services.access import (
     require,
     require_case,
 )
+from desktop.services.notes import add_note
 from desktop.services.sla import record_response
 from desktop.store import outbox
 from desktop.store.audit import AuditAction, append_event
 from desktop.store.database import Database
-from desktop.store.models import Thread, utcnow
+from desktop.store.models import Officer, Thread, utcnow
 from desktop.store.outbox import OutboxRow
 from desktop.store.reply_approval import (
     DEFAULT_REQUIRED,
@@ -90,6 +91,23 @@ def _audit_review(
     )
 
 
+def _tell_writer(
+    session: Session, actor: Actor, held: OutboxRow, reason: str, now: datetime
+) -> None:
+    """The officer who wrote it hears back without watching the case: an internal note on the
+    case that @mentions him (his "Nhắc đến tôi" list), in the same transaction."""
+    writer = session.get(Officer, held.created_by_id) if held.created_by_id else None
+    if writer is None or held.thread_id is None:
+        return
+    add_note(
+        session,
+        actor_id=actor.officer_id,
+        thread_id=held.thread_id,
+        text=f"@{writer.username} Trả lời chưa được duyệt, chưa gửi cho người dân: {reason}",
+        now=now,
+    )
+
+
 def _may_edit_policy(actor: Actor) -> bool:
     return actor.can(Action.MANAGE_SLA) and actor.sees_unitless
 
@@ -143,6 +161,7 @@ class ReplyApprovals:
             actor, held = self._held(session, actor_id, action_id)
             row = outbox.reject(session, action_id, by_id=actor.officer_id, note=reason, now=now)
             _audit_review(session, actor, held, AuditAction.REPLY_REJECTED, now)
+            _tell_writer(session, actor, held, reason, now)
             return row
 
         return self._changed(await self._db.write(write))

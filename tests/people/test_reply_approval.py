@@ -20,6 +20,7 @@ from desktop.domain.enums import (
     Platform,
 )
 from desktop.services.access import PermissionDenied, load_actor
+from desktop.services.notes import NoteService
 from desktop.services.reply_approval import ReplyApprovals, ReviewRefused, hold_if_required
 from desktop.store import outbox
 from desktop.store.audit import AuditAction
@@ -135,6 +136,10 @@ def test_rejection_needs_a_reason_and_the_reply_is_never_sent(world: World) -> N
     row = run(service.reject(world.officers["leader"], held.id, "Không tranh luận công khai"))
     assert row.state is OutboxState.REJECTED and row.review_note == "Không tranh luận công khai"
     assert len(events(world, AuditAction.REPLY_REJECTED)) == 1
+    # The writer hears back: a note on the case that mentions him.
+    (mention,) = run(NoteService(world.db, clock=lambda: at(6)).mentions(world.officers["duty"]))
+    assert mention.thread_id == case
+    assert mention.preview.endswith("chưa gửi cho người dân: Không tranh luận công khai")
     assert world.db.write_blocking(lambda s: outbox.claim_next(s, now=at(9))) is None
     assert world.thread(case).first_response_at is None
     with pytest.raises(ReviewRefused):  # decided once
