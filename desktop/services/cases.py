@@ -38,6 +38,7 @@ from desktop.domain.enums import (
 )
 from desktop.services.access import (
     Action,
+    Actor,
     PermissionDenied,
     load_actor,
     may_reveal,
@@ -580,8 +581,7 @@ class CaseService:
     ) -> OutboxRow:
         def also(session: Session, row: OutboxRow) -> OutboxRow:
             needed = Action.REPLY if kind in TEXT_REPLY_KINDS else Action.MODERATE
-            self._require(session, needed, thread_id)  # refused: nothing is queued
-            actor = load_actor(session, self.officer_id) if self.officer_id is not None else None
+            actor = self._require(session, needed, thread_id)  # refused: nothing is queued
             row = hold_if_required(session, actor, row)  # a sensitive reply waits for a leader
             held = row.state is OutboxState.PENDING_APPROVAL
             details: dict[str, Any] = {"kind": kind.value, "outbox_id": row.id, "item_id": item_id}
@@ -604,15 +604,16 @@ class CaseService:
         except ActionRefused as exc:  # re-checked in the write: the state moved meanwhile
             raise CaseRefused("refused", f"Không thể xếp hàng thao tác: {exc}") from exc
 
-    def _require(self, session: Session, action: Action, thread_id: int) -> None:
-        """The signed-in officer may do ``action`` on the case (``PermissionDenied`` if not).
-
-        Without a signed-in officer (``officer_id`` None: tests and headless tools) there is
-        no policy to apply.
+    def _require(self, session: Session, action: Action, thread_id: int) -> Actor | None:
+        """The signed-in officer, if he may do ``action`` on the case (``PermissionDenied`` if
+        not). Without a signed-in officer (``officer_id`` None: tests and headless tools) there
+        is no policy to apply: None.
         """
         if self.officer_id is None:
-            return
-        require_case(session, load_actor(session, self.officer_id), action, thread_id)
+            return None
+        actor = load_actor(session, self.officer_id)
+        require_case(session, actor, action, thread_id)
+        return actor
 
     def _audit_case(
         self, session: Session, action: AuditAction, thread_id: int, **details: Any

@@ -15,15 +15,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.views.async_tasks import TaskSet
 from desktop.views.case_labels import outbox_kind_label
 from desktop.views.labels import category_label, display_line, short_time
+from desktop.views.leader_common import error_text, fill_table, make_table, selected_id
 from desktop.views.widgets import plain_label
 
 if TYPE_CHECKING:
@@ -43,7 +41,6 @@ Approve = Callable[[int], Awaitable["OutboxRow"]]
 Reject = Callable[[int, str], Awaitable["OutboxRow"]]
 REFRESH_MS = 15_000  # a citizen is waiting for the answer
 MAX_REASON = 500
-ActionIdRole = Qt.ItemDataRole.UserRole + 1
 
 
 class ApprovalQueueView(QWidget):
@@ -109,9 +106,9 @@ class ApprovalQueueView(QWidget):
         self.show_rows([])
 
     def _make_table(self) -> QTableWidget:
-        table = QTableWidget(0, 7, self)
-        table.setObjectName("approvalTable")
-        table.setHorizontalHeaderLabels(
+        table = make_table(
+            self,
+            "approvalTable",
             [
                 self.tr("Vụ việc"),
                 self.tr("Phân loại"),
@@ -120,16 +117,9 @@ class ApprovalQueueView(QWidget):
                 self.tr("Kiểu"),
                 self.tr("Viết lúc"),
                 self.tr("Nội dung"),
-            ]
+            ],
         )
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().hide()
         table.setWordWrap(False)  # one line a reply; the whole text shows below
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         table.itemSelectionChanged.connect(self._selection_changed)
         table.cellDoubleClicked.connect(lambda _r, _c: self._open())
         return table
@@ -170,34 +160,29 @@ class ApprovalQueueView(QWidget):
 
     def _load_failed(self, error: BaseException) -> None:
         self._loading = False
-        self.say(self.tr("Không tải được danh sách: {e}").format(e=_reason(error)), error=True)
+        self.say(self.tr("Không tải được danh sách: {e}").format(e=error_text(error)), error=True)
 
     def show_rows(self, rows: Sequence[PendingReply]) -> None:
-        selected = self.selected()
-        keep = selected.action_id if selected is not None else None
         self.rows = list(rows)
-        self.table.setRowCount(len(self.rows))
-        for r, row in enumerate(self.rows):
-            case = f"#{row.thread_id}"
-            if row.urgent:
-                case = self.tr("⚠ {case}").format(case=case)
-            cells = (
-                case,
-                category_label(row.category),
-                row.unit_name or "",
-                row.written_by or "",
-                outbox_kind_label(row.kind),
-                short_time(row.written_at),
-                display_line(row.text),
-            )
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(ActionIdRole, row.action_id)
-                self.table.setItem(r, c, item)
-        ids = [row.action_id for row in self.rows]
-        if keep in ids:
-            self.table.selectRow(ids.index(keep))
-        elif self.rows:
+        fill_table(
+            self.table,
+            [
+                [
+                    (self.tr("⚠ {case}") if row.urgent else "{case}").format(
+                        case=f"#{row.thread_id}"
+                    ),
+                    category_label(row.category),
+                    row.unit_name or "",
+                    row.written_by or "",
+                    outbox_kind_label(row.kind),
+                    short_time(row.written_at),
+                    display_line(row.text),
+                ]
+                for row in self.rows
+            ],
+            [row.action_id for row in self.rows],
+        )  # keeps the chosen reply selected
+        if self.selected() is None and self.rows:
             self.table.selectRow(0)
         self.title.setText(self.tr("Trả lời chờ lãnh đạo ca duyệt: {n}").format(n=len(self.rows)))
         self._selection_changed()
@@ -205,10 +190,10 @@ class ApprovalQueueView(QWidget):
 
     # -- deciding --------------------------------------------------------------------------------
     def selected(self) -> PendingReply | None:
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.rows) or not self.table.selectedItems():
+        if not self.table.selectedItems():
             return None
-        return self.rows[row]
+        wanted = selected_id(self.table)
+        return next((row for row in self.rows if row.action_id == wanted), None)
 
     def _selection_changed(self) -> None:
         row = self.selected()
@@ -260,7 +245,7 @@ class ApprovalQueueView(QWidget):
         def failed(error: BaseException) -> None:
             self._busy = False
             self._selection_changed()
-            self.say(_reason(error), error=True)
+            self.say(error_text(error), error=True)
             self.refresh()
 
         self._tasks.start(run(), failed)
@@ -274,10 +259,3 @@ class ApprovalQueueView(QWidget):
     def shutdown(self) -> None:
         self.refresh_timer.stop()
         self._tasks.cancel_all()
-
-
-def _reason(error: BaseException) -> str:
-    """The service's own refusal (Vietnamese) or the error's name, never its arguments."""
-    if isinstance(error, PermissionError | ValueError | LookupError):
-        return str(error)
-    return type(error).__name__
